@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class HomePage(Page):
+    """The site's root page: what Virage is, and the learning paths."""
+
+    headline = models.CharField(_("accroche"), max_length=200, blank=True)
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("headline"), FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.LearningPathIndexPage", "cms.StandardPage"]
+    max_count_per_parent = 1
+    template = "cms/home_page.html"
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.models import LearningPathIndexPage
+        from courses.selectors import learning_path_list
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = LearningPathIndexPage.objects.child_of(self).live().first()
+        context["catalogue"] = catalogue
+        context["paths"] = learning_path_list(index_page=catalogue) if catalogue else []
+        return context
+
+
+class StandardPage(Page):
+    body = RichTextField(_("contenu"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+    template = "cms/standard_page.html"
+
+    class Meta:
+        verbose_name = _("page de contenu")

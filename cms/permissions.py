@@ -1,0 +1,128 @@
+"""The staff groups and what Wagtail lets each of them do.
+
+- Formateurs: author the catalogue (pages under every catalogue index, images,
+  documents, themes), nothing else: no users, no settings.
+- Coordonnateurs UMQ: reach the admin to read reports; no page editing.
+- Administrateurs: everything, including users and groups.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
+
+TRAINERS = "Formateurs"
+COORDINATORS = "Coordonnateurs UMQ"
+ADMINISTRATORS = "Administrateurs"
+
+AUTHORING_PAGE_PERMISSIONS = [
+    "add_page",
+    "change_page",
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+ADMIN_PAGE_PERMISSIONS = AUTHORING_PAGE_PERMISSIONS + [
+    "delete_page",
+    "bulk_delete_page",
+]
+MEDIA_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+TRAINER_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("courses", "add_theme"),
+    ("courses", "change_theme"),
+    ("courses", "view_theme"),
+]
+ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
+    ("learners", "add_user"),
+    ("learners", "change_user"),
+    ("learners", "delete_user"),
+    ("learners", "view_user"),
+    ("auth", "add_group"),
+    ("auth", "change_group"),
+    ("auth", "view_group"),
+    ("courses", "delete_theme"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtailcore", "add_locale"),
+    ("wagtailcore", "change_locale"),
+    ("wagtail_localize", "submit_translation"),
+]
+
+
+def _permissions(pairs):
+    found = []
+    for app_label, codename in pairs:
+        found += list(
+            Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        )
+    return found
+
+
+def _grant_pages(group, page, codenames):
+    for permission in _permissions(("wagtailcore", c) for c in codenames):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=permission
+        )
+
+
+def _grant_collection(group, pairs):
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for permission in _permissions(pairs):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root, permission=permission
+        )
+
+
+@transaction.atomic
+def staff_groups_sync():
+    """Create the staff groups and (re)grant their permissions; idempotent."""
+    from courses.models import LearningPathIndexPage
+
+    trainers, _ = Group.objects.get_or_create(name=TRAINERS)
+    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
+    administrators, _ = Group.objects.get_or_create(name=ADMINISTRATORS)
+
+    trainers.permissions.add(
+        *_permissions(TRAINER_MODEL_PERMISSIONS + MEDIA_PERMISSIONS)
+    )
+    for catalogue in LearningPathIndexPage.objects.all():
+        _grant_pages(trainers, catalogue, AUTHORING_PAGE_PERMISSIONS)
+    _grant_collection(trainers, MEDIA_PERMISSIONS)
+
+    coordinators.permissions.add(*_permissions([("wagtailadmin", "access_admin")]))
+
+    administrators.permissions.add(
+        *_permissions(ADMINISTRATOR_MODEL_PERMISSIONS + MEDIA_PERMISSIONS)
+    )
+    root = Page.get_first_root_node()
+    if root is not None:
+        _grant_pages(administrators, root, ADMIN_PAGE_PERMISSIONS)
+    _grant_collection(administrators, MEDIA_PERMISSIONS)
+    return trainers, coordinators, administrators
+
+
+def staff_groups_sync_after_migrate(**kwargs):
+    staff_groups_sync()
+
+
+def catalogue_grant_trainers(sender, instance, created, **kwargs):
+    """A new catalogue index is open to trainers as soon as it exists."""
+    if created:
+        trainers, _ = Group.objects.get_or_create(name=TRAINERS)
+        _grant_pages(trainers, instance, AUTHORING_PAGE_PERMISSIONS)

@@ -1,0 +1,79 @@
+"""The StreamField blocks a lesson body is made of.
+
+Every block a lesson may hold is declared in ``LESSON_BODY_BLOCKS``: a later
+block type (H5P content, for instance) is added there and nowhere else.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Intertitre")
+        template = "blocks/heading.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("Adresse de la vidéo (YouTube, Vimeo…)"))
+    caption = blocks.CharBlock(required=False, label=_("Légende"))
+    transcript = blocks.RichTextBlock(
+        required=False, features=RICH_TEXT_FEATURES, label=_("Transcription")
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Vidéo intégrée")
+        template = "blocks/video.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        required=False,
+        label=_("Titre affiché"),
+        help_text=_("Titre du document si vide."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document à télécharger")
+        template = "blocks/document.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("info", _("Information")),
+            ("tip", _("Conseil")),
+            ("warning", _("Attention")),
+        ],
+        default="info",
+        label=_("Type"),
+    )
+    title = blocks.CharBlock(required=False, label=_("Titre"))
+    text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Texte"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Encadré")
+        template = "blocks/callout.html"
+
+
+LESSON_BODY_BLOCKS = [
+    ("heading", HeadingBlock()),
+    (
+        "paragraph",
+        blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Texte enrichi")),
+    ),
+    ("image", ImageBlock(label=_("Image"))),
+    ("video", VideoBlock()),
+    ("document", DocumentBlock()),
+    ("callout", CalloutBlock()),
+]

@@ -1,0 +1,238 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses.blocks import LESSON_BODY_BLOCKS
+from courses.roles import LearnerRole, RoleRequirement
+
+
+class Theme(index.Indexed, models.Model):
+    """A subject area of the catalogue (cybersecurity, smart city…)."""
+
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+    name_en = models.CharField(_("nom en anglais"), max_length=100, blank=True)
+    slug = models.SlugField(_("identifiant"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
+        return self.name
+
+
+class LearningFormat(models.TextChoices):
+    ONLINE = "online", _("En ligne")
+    HYBRID = "hybrid", _("Hybride")
+    IN_PERSON = "in_person", _("En présence")
+
+
+class LearningPathIndexPage(Page):
+    """The public catalogue: every learning path, filterable by theme and role."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.LearningPathPage"]
+    template = "courses/learning_path_index_page.html"
+
+    class Meta:
+        verbose_name = _("catalogue des parcours")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalogue_filter
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(catalogue_filter(index_page=self, params=request.GET))
+        return context
+
+
+class LearningPathPage(Page):
+    summary = models.TextField(_("résumé"), max_length=600)
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("thème"),
+        on_delete=models.PROTECT,
+        related_name="learning_paths",
+    )
+    estimated_hours = models.DecimalField(
+        _("durée estimée (heures)"), max_digits=5, decimal_places=1
+    )
+    learning_format = models.CharField(
+        _("formule"),
+        max_length=20,
+        choices=LearningFormat.choices,
+        default=LearningFormat.ONLINE,
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("theme"),
+                FieldPanel("estimated_hours"),
+                FieldPanel("learning_format"),
+                FieldPanel("image"),
+            ],
+            heading=_("Caractéristiques"),
+        ),
+        InlinePanel(
+            "role_rules",
+            heading=_("Public visé"),
+            label=_("Règle par rôle"),
+            max_num=len(LearnerRole.choices),
+            help_text=_("Un rôle sans règle considère ce parcours comme facultatif."),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.RelatedFields("theme", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["courses.LearningPathIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "courses/learning_path_page.html"
+
+    class Meta:
+        verbose_name = _("parcours de formation")
+        verbose_name_plural = _("parcours de formation")
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live().specific().order_by("path")
+
+    def requirement_for(self, role):
+        for rule in self.role_rules.all():
+            if rule.role == role:
+                return rule.requirement
+        return RoleRequirement.OPTIONAL
+
+    def audience(self):
+        """(role label, requirement) for every role, in the roles' order."""
+        return [
+            (role.label, RoleRequirement(self.requirement_for(role)))
+            for role in LearnerRole
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = self.modules()
+        return context
+
+
+class LearningPathRoleRule(Orderable):
+    page = ParentalKey(
+        LearningPathPage, on_delete=models.CASCADE, related_name="role_rules"
+    )
+    role = models.CharField(_("rôle"), max_length=30, choices=LearnerRole.choices)
+    requirement = models.CharField(
+        _("exigence"),
+        max_length=20,
+        choices=RoleRequirement.choices,
+        default=RoleRequirement.RECOMMENDED,
+    )
+
+    panels = [FieldPanel("role"), FieldPanel("requirement")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("règle par rôle")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "role"], name="unique_role_rule_per_path"
+            )
+        ]
+
+
+class ModulePage(Page):
+    objectives = RichTextField(
+        _("objectifs d'apprentissage"), features=["ul", "ol", "bold", "italic"]
+    )
+    estimated_minutes = models.PositiveIntegerField(_("durée estimée (minutes)"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("objectives"),
+        FieldPanel("estimated_minutes"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("objectives")]
+    parent_page_types = ["courses.LearningPathPage"]
+    subpage_types = ["courses.LessonPage"]
+    template = "courses/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+
+    def clean(self):
+        super().clean()
+        if self.estimated_minutes is not None and self.estimated_minutes < 1:
+            raise ValidationError(
+                {"estimated_minutes": _("La durée doit être d'au moins une minute.")}
+            )
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().specific().order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons()
+        return context
+
+
+class LessonPage(Page):
+    """A lesson. Its body is for signed-in learners; visitors see its summary."""
+
+    summary = models.TextField(_("résumé"), max_length=400, blank=True)
+    estimated_minutes = models.PositiveIntegerField(
+        _("durée estimée (minutes)"), default=15
+    )
+    body = StreamField(LESSON_BODY_BLOCKS, verbose_name=_("contenu"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("estimated_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    template = "courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("leçon")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["module"] = self.get_parent().specific
+        context["can_view_body"] = request.user.is_authenticated
+        return context

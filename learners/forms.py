@@ -1,0 +1,107 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from courses.roles import LearnerRole
+from learners.models import Municipality
+
+
+class MunicipalityField(forms.ModelChoiceField):
+    """A municipality by its official code, chosen in a search-as-you-type box
+    (``learners/static/learners/municipality-search.js``), a plain list without JS."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=Municipality.objects.select_related("region").order_by(
+                "search_name", "code"
+            ),
+            to_field_name="code",
+            label=_("Municipalité"),
+            empty_label=_("— Choisissez votre municipalité —"),
+            error_messages={
+                "required": _("Choisissez votre municipalité."),
+                "invalid_choice": _(
+                    "Municipalité inconnue : choisissez-la dans la liste."
+                ),
+            },
+            widget=forms.Select(
+                attrs={
+                    "data-municipality-search": reverse_lazy(
+                        "learners:municipality_search"
+                    )
+                }
+            ),
+            **kwargs,
+        )
+
+    def label_from_instance(self, obj):
+        return obj.label
+
+
+class RoleField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=[("", _("— Choisissez votre rôle —")), *LearnerRole.choices],
+            label=_("Rôle"),
+            error_messages={
+                "required": _("Indiquez votre rôle dans la municipalité."),
+                "invalid_choice": _("Rôle inconnu : choisissez-le dans la liste."),
+            },
+            **kwargs,
+        )
+
+
+class ProfileForm(forms.Form):
+    first_name = forms.CharField(label=_("Prénom"), max_length=150)
+    last_name = forms.CharField(label=_("Nom"), max_length=150)
+    municipality = MunicipalityField()
+    role = RoleField()
+
+
+class SignUpForm(ProfileForm):
+    email = forms.EmailField(
+        label=_("Adresse courriel"),
+        error_messages={"invalid": _("Saisissez une adresse courriel valide.")},
+    )
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmation du mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    field_order = ["first_name", "last_name", "email", "municipality", "role"]
+
+    def clean_email(self):
+        email = get_user_model().objects.normalize_email(self.cleaned_data["email"])
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Un compte existe déjà avec cette adresse courriel."),
+                code="duplicate_email",
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error(
+                "password2", _("Les deux mots de passe ne correspondent pas.")
+            )
+        elif password1:
+            candidate = get_user_model()(
+                email=cleaned.get("email") or "",
+                first_name=cleaned.get("first_name") or "",
+                last_name=cleaned.get("last_name") or "",
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned

@@ -1,0 +1,56 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from learners import views
+
+app_name = "learners"
+
+urlpatterns = [
+    path("inscription/", views.sign_up, name="sign_up"),
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(
+            template_name="learners/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profil/", views.profile, name="profile"),
+    path(
+        "municipalites/recherche/",
+        views.municipality_search,
+        name="municipality_search",
+    ),
+    path(
+        "mot-de-passe/reinitialiser/",
+        auth_views.PasswordResetView.as_view(
+            template_name="learners/password_reset_form.html",
+            email_template_name="learners/password_reset_email.txt",
+            subject_template_name="learners/password_reset_subject.txt",
+            success_url=reverse_lazy("learners:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path(
+        "mot-de-passe/reinitialiser/envoye/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="learners/password_reset_done.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="learners/password_reset_confirm.html",
+            success_url=reverse_lazy("learners:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "mot-de-passe/nouveau/termine/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="learners/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
+]
