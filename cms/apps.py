@@ -16,5 +16,5 @@ class CmsConfig(AppConfig):
         )
         from courses.models import LearningPathIndexPage
 
-        post_migrate.connect(staff_groups_sync_after_migrate, sender=self)
+        post_migrate.connect(staff_groups_sync_after_migrate)
         post_save.connect(catalogue_grant_trainers, sender=LearningPathIndexPage)

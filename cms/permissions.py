@@ -117,8 +117,13 @@ def staff_groups_sync():
     return trainers, coordinators, administrators
 
 
-def staff_groups_sync_after_migrate(**kwargs):
-    staff_groups_sync()
+def staff_groups_sync_after_migrate(sender, **kwargs):
+    """Run once per ``migrate``, after the last app's permissions exist."""
+    from django.apps import apps
+
+    with_models = [app for app in apps.get_app_configs() if app.models_module]
+    if sender.label == with_models[-1].label:
+        staff_groups_sync()
 
 
 def catalogue_grant_trainers(sender, instance, created, **kwargs):

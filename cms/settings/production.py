@@ -1,7 +1,7 @@
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import MIDDLEWARE, env, env_bool, env_list
 
 DEBUG = False
 # Every secret comes from the environment, with no default.
@@ -29,3 +29,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# WhiteNoise serves the collected static files (H5P player, CSS) right after
+# SecurityMiddleware.
+MIDDLEWARE = [
+    MIDDLEWARE[0],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 register = template.Library()
 
@@ -24,17 +24,18 @@ def municipality_data_attribution():
 
 @register.simple_tag(takes_context=True)
 def catalogue_url(context):
-    """The URL of the catalogue in the current language, or the home page."""
+    """The catalogue's URL in the current language (its translation if it has
+    one, else the French page under the current language's prefix)."""
     from courses.models import LearningPathIndexPage
 
+    language = get_language()
+    catalogues = LearningPathIndexPage.objects.live()
     catalogue = (
-        LearningPathIndexPage.objects.live()
-        .filter(locale__language_code=get_language())
-        .first()
-        or LearningPathIndexPage.objects.live().first()
+        catalogues.filter(locale__language_code=language).first()
+        or catalogues.first()
     )
     if catalogue is None:
         return "/"
-    return translate_url(
-        catalogue.get_url(context.get("request")) or "/", get_language()
-    )
+    url = catalogue.get_url(context.get("request")) or "/"
+    with override(catalogue.locale.language_code):
+        return translate_url(url, language)

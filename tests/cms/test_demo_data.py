@@ -1,0 +1,66 @@
+import pytest
+from django.core.management import call_command
+
+from cms.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD
+from cms.models import HomePage
+from courses.models import LearningPathPage, LessonPage, ModulePage
+from learners.models import Municipality, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_builds_three_paths_with_modules_lessons_and_accounts(capsys):
+    call_command("load_demo_data")
+
+    assert HomePage.objects.count() == 1
+    paths = LearningPathPage.objects.live()
+    assert sorted(p.slug for p in paths) == [
+        "collaboration-cocreation-citoyens",
+        "cybersecurite-elus",
+        "ville-intelligente-donnees-ouvertes",
+    ]
+    for path in paths:
+        assert 2 <= path.modules().count() <= 4
+        for module in path.modules():
+            assert module.lessons().count() >= 2
+    assert Municipality.objects.count() == 1122
+    assert User.objects.count() == len(DEMO_ACCOUNTS)
+    assert "3 parcours créés" in capsys.readouterr().out
+
+
+def test_demo_lessons_are_substantive_french_text():
+    call_command("load_demo_data")
+
+    for lesson in LessonPage.objects.all():
+        text = " ".join(str(block.render()) for block in lesson.body)
+        assert len(text) > 800, lesson.title
+        assert "lorem" not in text.lower()
+
+
+def test_demo_is_idempotent():
+    call_command("load_demo_data")
+    counts = (LessonPage.objects.count(), ModulePage.objects.count(), User.objects.count())
+
+    call_command("load_demo_data")
+
+    assert (
+        LessonPage.objects.count(),
+        ModulePage.objects.count(),
+        User.objects.count(),
+    ) == counts
+
+
+def test_demo_accounts_sign_in_with_the_readme_password(client):
+    call_command("load_demo_data")
+
+    for email, *_ in DEMO_ACCOUNTS:
+        assert client.login(username=email, password=DEMO_PASSWORD), email
+        client.logout()
+
+
+def test_demo_trainer_can_edit_a_demo_lesson(client):
+    call_command("load_demo_data")
+    client.login(username="formatrice@demo.virage.quebec", password=DEMO_PASSWORD)
+    lesson = LessonPage.objects.first()
+
+    assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200

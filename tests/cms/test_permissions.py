@@ -1,0 +1,80 @@
+import pytest
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def test_trainer_edits_and_publishes_a_lesson(client, site, trainer):
+    client.force_login(trainer)
+    lesson = site["lesson"]
+
+    assert client.get(edit_url(lesson)).status_code == 200
+    add_lesson = client.get(
+        reverse("wagtailadmin_pages:add_subpage", args=[site["module"].pk]),
+        follow=True,
+    )
+    assert add_lesson.status_code == 200
+    perms = lesson.permissions_for_user(trainer)
+    assert perms.can_edit() and perms.can_publish()
+
+
+def test_trainer_cannot_manage_users_or_edit_the_home_page(client, site, trainer):
+    client.force_login(trainer)
+
+    assert client.get(reverse("wagtailusers_users:index")).status_code in (302, 403)
+    assert client.get(reverse("wagtailusers_groups:index")).status_code in (302, 403)
+    assert not site["home"].permissions_for_user(trainer).can_edit()
+    assert client.get(edit_url(site["home"])).status_code in (302, 403)
+
+
+def test_coordinator_reaches_the_admin_but_edits_no_page(client, site, coordinator):
+    client.force_login(coordinator)
+
+    assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    for page in (site["home"], site["path"], site["lesson"]):
+        assert not page.permissions_for_user(coordinator).can_edit()
+        assert client.get(edit_url(page)).status_code in (302, 403)
+
+
+def test_learner_has_no_admin(client, site, learner):
+    client.force_login(learner)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.status_code == 302
+    assert "login" in response.url
+
+
+def test_administrator_manages_users(client, site, municipalities):
+    admin = UserFactory(email="admin@exemple.qc.ca", role="", group="Administrateurs")
+    client.force_login(admin)
+
+    assert client.get(reverse("wagtailusers_users:index")).status_code == 200
+    assert site["home"].permissions_for_user(admin).can_edit()
+
+
+def test_anonymous_sees_the_catalogue_but_not_lesson_bodies(client, site):
+    assert client.get(site["catalogue"].url).status_code == 200
+    path_page = client.get(site["path"].url)
+    assert "Comprendre les menaces" in path_page.content.decode()
+
+    lesson = client.get(site["lesson"].url).content.decode()
+
+    assert "Reconnaître un courriel frauduleux." in lesson  # the summary
+    assert "Un rançongiciel chiffre les serveurs." not in lesson
+    assert "réservé aux personnes inscrites" in lesson
+
+
+def test_signed_in_learner_reads_the_lesson_body(client, site, learner):
+    client.force_login(learner)
+
+    lesson = client.get(site["lesson"].url).content.decode()
+
+    assert "Un rançongiciel chiffre les serveurs." in lesson
+    assert "<h2>Les signes qui trompent</h2>" in lesson

@@ -1,0 +1,40 @@
+import os
+
+import pytest
+from django.conf import settings
+
+from learners.models import Municipality
+from learners.services import municipalities_load
+from tests.factories import UserFactory, build_site
+
+# Playwright's sync API runs an event loop in the test thread; the test only
+# drives the browser while the live server thread touches the database.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def municipalities(db):
+    if not Municipality.objects.exists():
+        municipalities_load(directory=settings.MUNICIPALITY_DATA_DIR)
+
+
+@pytest.fixture
+def site(db):
+    return build_site()
+
+
+@pytest.fixture
+def learner(municipalities):
+    return UserFactory(email="apprenant@exemple.qc.ca")
+
+
+@pytest.fixture
+def trainer(municipalities):
+    return UserFactory(email="formatrice@exemple.qc.ca", role="", group="Formateurs")
+
+
+@pytest.fixture
+def coordinator(municipalities):
+    return UserFactory(
+        email="coordo@exemple.qc.ca", role="", group="Coordonnateurs UMQ"
+    )
