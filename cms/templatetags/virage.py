@@ -31,8 +31,7 @@ def catalogue_url(context):
     language = get_language()
     catalogues = LearningPathIndexPage.objects.live()
     catalogue = (
-        catalogues.filter(locale__language_code=language).first()
-        or catalogues.first()
+        catalogues.filter(locale__language_code=language).first() or catalogues.first()
     )
     if catalogue is None:
         return "/"

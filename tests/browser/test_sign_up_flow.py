@@ -22,7 +22,9 @@ def test_sign_up_with_search_as_you_type_municipality(
     page.fill("#id_last_name", "Tremblay")
     page.fill("#id_email", "isabelle@saint-elzear.qc.ca")
     page.fill("#id_municipality_search", "saint elzear")
-    option = page.get_by_role("option", name="Saint-Elzéar (Municipalité, Chaudière-Appalaches)")
+    option = page.get_by_role(
+        "option", name="Saint-Elzéar (Municipalité, Chaudière-Appalaches)"
+    )
     option.click()
     page.select_option("#id_role", "mayor")
     page.fill("#id_password1", "Conseil-municipal-2026!")
@@ -35,7 +37,9 @@ def test_sign_up_with_search_as_you_type_municipality(
     assert (user.municipality.code, user.role) == ("26022", "mayor")
 
 
-def test_keyboard_choice_and_no_match_message(live_server, browser_page, municipalities):
+def test_keyboard_choice_and_no_match_message(
+    live_server, browser_page, municipalities
+):
     build_site()
     page = browser_page
     page.goto(f"{live_server.url}/compte/inscription/")

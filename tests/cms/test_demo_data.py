@@ -39,7 +39,11 @@ def test_demo_lessons_are_substantive_french_text():
 
 def test_demo_is_idempotent():
     call_command("load_demo_data")
-    counts = (LessonPage.objects.count(), ModulePage.objects.count(), User.objects.count())
+    counts = (
+        LessonPage.objects.count(),
+        ModulePage.objects.count(),
+        User.objects.count(),
+    )
 
     call_command("load_demo_data")
 

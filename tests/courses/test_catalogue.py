@@ -33,7 +33,9 @@ def test_catalogue_lists_every_live_path(client, site, second_path):
 
 
 def test_filter_by_theme(client, site, second_path):
-    response = client.get(site["catalogue"].url, {"theme": "ville-intelligente-donnees-ouvertes"})
+    response = client.get(
+        site["catalogue"].url, {"theme": "ville-intelligente-donnees-ouvertes"}
+    )
 
     assert titles(response) == ["Ville intelligente"]
 
@@ -68,7 +70,9 @@ def test_unknown_filter_values_get_a_message_not_an_error(client, site, second_p
 def test_draft_paths_are_not_listed(client, site, second_path):
     second_path.unpublish()
 
-    assert titles(client.get(site["catalogue"].url)) == ["Cybersécurité pour les élu·e·s"]
+    assert titles(client.get(site["catalogue"].url)) == [
+        "Cybersécurité pour les élu·e·s"
+    ]
 
 
 def test_path_page_shows_modules_hours_and_audience(client, site):
@@ -85,7 +89,9 @@ def test_search_finds_paths_and_lessons_by_their_text(client, site):
     assert [p.title for p in response.context["results"]] == ["L'hameçonnage"]
 
     response = client.get("/recherche/", {"q": "cybermenaces"})
-    assert [p.title for p in response.context["results"]] == ["Cybersécurité pour les élu·e·s"]
+    assert [p.title for p in response.context["results"]] == [
+        "Cybersécurité pour les élu·e·s"
+    ]
 
 
 def test_search_results_never_show_lesson_bodies(client, site):

@@ -23,9 +23,7 @@ class CatalogueTreeTests(WagtailPageTestCase):
         self.login()  # a superuser
 
     def test_each_level_accepts_only_the_next(self):
-        self.assertAllowedSubpageTypes(
-            HomePage, {LearningPathIndexPage, StandardPage}
-        )
+        self.assertAllowedSubpageTypes(HomePage, {LearningPathIndexPage, StandardPage})
         self.assertAllowedSubpageTypes(LearningPathIndexPage, {LearningPathPage})
         self.assertAllowedSubpageTypes(LearningPathPage, {ModulePage})
         self.assertAllowedSubpageTypes(ModulePage, {LessonPage})
@@ -76,7 +74,9 @@ class CatalogueTreeTests(WagtailPageTestCase):
                 {
                     "title": "Sauvegardes",
                     "slug": "sauvegardes",
-                    "objectives": rich_text("<ul><li>Appliquer la règle 3-2-1</li></ul>"),
+                    "objectives": rich_text(
+                        "<ul><li>Appliquer la règle 3-2-1</li></ul>"
+                    ),
                     "estimated_minutes": "30",
                 }
             ),

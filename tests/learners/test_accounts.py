@@ -64,7 +64,12 @@ def test_profile_refuses_an_unknown_municipality(client, learner):
 
     response = client.post(
         reverse("learners:profile"),
-        {"first_name": "A", "last_name": "B", "municipality": "00000", "role": "manager"},
+        {
+            "first_name": "A",
+            "last_name": "B",
+            "municipality": "00000",
+            "role": "manager",
+        },
     )
 
     assert response.status_code == 200

@@ -38,8 +38,10 @@ def test_a_changed_row_is_updated_in_place(tmp_path):
         (tmp_path / name).write_bytes((DATA / name).read_bytes())
     rows = (DATA / "municipalities.csv").read_text(encoding="utf-8")
     (tmp_path / "municipalities.csv").write_text(
-        rows.replace("46005,Abercorn,Village,05,Estrie,Brome-Missisquoi,368",
-                     "46005,Abercorn,Village,05,Estrie,Brome-Missisquoi,400"),
+        rows.replace(
+            "46005,Abercorn,Village,05,Estrie,Brome-Missisquoi,368",
+            "46005,Abercorn,Village,05,Estrie,Brome-Missisquoi,400",
+        ),
         encoding="utf-8",
     )
 
@@ -84,4 +86,6 @@ def test_command_reports_counts_and_is_idempotent(capsys):
     call_command("load_municipalities")
 
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "17 régions, 87 MRC, 1122 municipalités (0 créées, 0 mises à jour)."
+    assert (
+        out[-1] == "17 régions, 87 MRC, 1122 municipalités (0 créées, 0 mises à jour)."
+    )

@@ -17,7 +17,9 @@ def test_search_key_folds_accents_case_hyphens_and_apostrophes():
     assert search_key("  VAL-D’OR ") == "val d or"
 
 
-@pytest.mark.parametrize("query", ["saint elzear", "SAINT-ÉLZÉAR", "Saint-Elzéar", "elzear"])
+@pytest.mark.parametrize(
+    "query", ["saint elzear", "SAINT-ÉLZÉAR", "Saint-Elzéar", "elzear"]
+)
 def test_accent_insensitive_search_finds_saint_elzear(municipalities, query):
     assert "Saint-Elzéar" in names(municipality_search(query=query))
 

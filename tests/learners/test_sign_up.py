@@ -53,7 +53,11 @@ def test_sign_up_page_shows_the_data_attribution(client, municipalities):
         ({"municipality": ""}, "municipality", "Choisissez votre municipalité."),
         ({"role": ""}, "role", "Indiquez votre rôle dans la municipalité."),
         ({"role": "roi"}, "role", "Rôle inconnu : choisissez-le dans la liste."),
-        ({"email": "pas-un-courriel"}, "email", "Saisissez une adresse courriel valide."),
+        (
+            {"email": "pas-un-courriel"},
+            "email",
+            "Saisissez une adresse courriel valide.",
+        ),
         (
             {"password1": "motdepasse", "password2": "motdepasse"},
             "password1",
@@ -85,9 +89,7 @@ def test_refusals_explain_in_french_and_create_nothing(
 def test_duplicate_email_is_refused_whatever_its_case(client, municipalities):
     UserFactory(email="isabelle.tremblay@saint-elzear.qc.ca")
 
-    response = client.post(
-        URL, form_data(email="Isabelle.Tremblay@Saint-Elzear.qc.ca")
-    )
+    response = client.post(URL, form_data(email="Isabelle.Tremblay@Saint-Elzear.qc.ca"))
 
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [
