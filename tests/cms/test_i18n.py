@@ -40,3 +40,12 @@ def test_themes_show_their_english_name_in_english(client, site):
     page = client.get("/en/catalogue/").content.decode()
 
     assert "Cybersecurity" in page
+
+
+def test_french_only_pages_say_so_in_english(client, site):
+    english = client.get("/en/catalogue/").content.decode()
+    french = client.get("/catalogue/").content.decode()
+
+    assert "This content is only available in French for now." in english
+    assert 'class="message" lang=' in english
+    assert 'class="message" lang=' not in french

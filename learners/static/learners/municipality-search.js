@@ -23,7 +23,6 @@
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", listId);
     input.setAttribute("aria-describedby", select.id + "_hint");
-    input.placeholder = texts.hint;
     list.id = listId;
     list.className = "combobox-list";
     list.setAttribute("role", "listbox");
