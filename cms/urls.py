@@ -7,11 +7,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
+from learners import api as learner_api
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("h5p/", include("courses.urls")),
+    path(
+        "h5p/etat/<int:content_id>/<int:lesson_id>/<str:block_id>/<str:data_type>/"
+        "<str:sub_content_id>",
+        learner_api.h5p_user_data,
+        name="h5p_user_data",
+    ),
+    path("xapi/statements", learner_api.statements, name="xapi_statements"),
+    path(
+        "xapi/activites/<int:content_id>/<int:lesson_id>/<str:block_id>",
+        learner_api.activity,
+        name="xapi_activity",
+    ),
 ]
 
 urlpatterns += i18n_patterns(

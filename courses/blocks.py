@@ -9,6 +9,9 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from courses.grading import CompletionRule, GradingMethod
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -66,6 +69,34 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout.html"
 
 
+class H5PBlock(blocks.StructBlock):
+    """An H5P exercise; how its attempts are graded and what completes it."""
+
+    content = SnippetChooserBlock("courses.H5PContent", label=_("Contenu H5P"))
+    grading_method = blocks.ChoiceBlock(
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+        label=_("Note retenue"),
+    )
+    completion_rule = blocks.ChoiceBlock(
+        choices=CompletionRule.choices,
+        default=CompletionRule.COMPLETED,
+        label=_("Condition d'achèvement"),
+    )
+    pass_threshold = blocks.IntegerBlock(
+        min_value=0,
+        max_value=100,
+        default=70,
+        label=_("Score minimal (%)"),
+        help_text=_("Utilisé si l'exercice doit être réussi."),
+    )
+
+    class Meta:
+        icon = "form"
+        label = _("Exercice interactif H5P")
+        template = "blocks/h5p.html"
+
+
 LESSON_BODY_BLOCKS = [
     ("heading", HeadingBlock()),
     (
@@ -76,4 +107,5 @@ LESSON_BODY_BLOCKS = [
     ("video", VideoBlock()),
     ("document", DocumentBlock()),
     ("callout", CalloutBlock()),
+    ("h5p", H5PBlock()),
 ]

@@ -1,5 +1,6 @@
 from wagtail.snippets.models import register_snippet
 
-from courses.views import ThemeViewSet
+from courses.viewsets import H5PContentViewSet, ThemeViewSet
 
 register_snippet(ThemeViewSet)
+register_snippet(H5PContentViewSet)

@@ -141,7 +141,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
-STATICFILES_DIRS = [d for d in [BASE_DIR / "node_modules"] if d.is_dir()]
+# npm packages (the H5P player…) installed by `make` from package-lock.json.
+STATICFILES_DIRS = [("vendor", BASE_DIR / "node_modules")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
@@ -180,6 +181,14 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# H5P packages: uncompressed size limits checked before anything is extracted.
+H5P_MAX_FILE_BYTES = int(env("H5P_MAX_FILE_BYTES", str(16 * 1024 * 1024)))
+H5P_MAX_TOTAL_BYTES = int(env("H5P_MAX_TOTAL_BYTES", str(64 * 1024 * 1024)))
+
+# xAPI statements endpoint
+XAPI_MAX_BODY_BYTES = int(env("XAPI_MAX_BODY_BYTES", str(1024 * 1024)))
+XAPI_MAX_BATCH = 500
 
 # The Québec municipalities shipped with the product (MAMH, CC BY 4.0).
 MUNICIPALITY_DATA_DIR = BASE_DIR / "learners" / "data" / "quebec"

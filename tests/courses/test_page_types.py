@@ -111,5 +111,13 @@ def test_lesson_body_block_set_is_declared_once():
     from courses.blocks import LESSON_BODY_BLOCKS
 
     names = [name for name, _ in LESSON_BODY_BLOCKS]
-    assert names == ["heading", "paragraph", "image", "video", "document", "callout"]
+    assert names == [
+        "heading",
+        "paragraph",
+        "image",
+        "video",
+        "document",
+        "callout",
+        "h5p",
+    ]
     assert list(LessonPage._meta.get_field("body").stream_block.child_blocks) == names

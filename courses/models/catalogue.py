@@ -235,4 +235,5 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["module"] = self.get_parent().specific
         context["can_view_body"] = request.user.is_authenticated
+        context["has_h5p"] = any(block.block_type == "h5p" for block in self.body)
         return context

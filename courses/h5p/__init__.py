@@ -1,0 +1,20 @@
+"""Reading and validating H5P packages, with no database.
+
+``read_package`` opens an .h5p file, applies the rules of H5P's own PHP
+validator (``H5PValidator`` and ``H5PContentValidator``) and returns an
+``H5PPackage`` whose content is sanitised and ready to store.
+"""
+
+from courses.h5p.archive import Limits
+from courses.h5p.errors import H5PPackageError
+from courses.h5p.library import H5PLibrary, LibraryRef
+from courses.h5p.package import H5PPackage, read_package
+
+__all__ = [
+    "H5PLibrary",
+    "H5PPackage",
+    "H5PPackageError",
+    "LibraryRef",
+    "Limits",
+    "read_package",
+]

@@ -1,0 +1,82 @@
+"""Semantics H5P core applies to sub-content metadata and file copyright.
+
+Transcribed from ``H5PContentValidator::getMetadataSemantics`` and
+``getCopyrightSemantics``; labels are left out, only the rules matter here.
+Licence versions are free text: the PHP list only knows Creative Commons
+versions and would drop a GPL "v3".
+"""
+
+LICENSES = (
+    "U",
+    "CC BY",
+    "CC BY-SA",
+    "CC BY-ND",
+    "CC BY-NC",
+    "CC BY-NC-SA",
+    "CC BY-NC-ND",
+    "CC0 1.0",
+    "CC PDM",
+    "GNU GPL",
+    "PD",
+    "ODC PDDL",
+    "C",
+)
+COPYRIGHT_LICENSES = tuple(
+    licence for licence in LICENSES if licence not in {"CC0 1.0", "CC PDM", "ODC PDDL"}
+)
+AUTHOR_ROLES = ("Author", "Editor", "Licensee", "Originator")
+
+
+def _text(name: str) -> dict:
+    return {"name": name, "type": "text", "optional": True}
+
+
+def _select(name: str, values, default=None) -> dict:
+    field = {"name": name, "type": "select", "options": [{"value": v} for v in values]}
+    if default is not None:
+        field["default"] = default
+    return field
+
+
+def _year(name: str) -> dict:
+    return {"name": name, "type": "number", "min": -9999, "max": 9999, "optional": True}
+
+
+def _list_of(name: str, fields: list) -> dict:
+    return {
+        "name": name,
+        "type": "list",
+        "field": {"name": name, "type": "group", "fields": fields},
+    }
+
+
+METADATA_SEMANTICS = {
+    "type": "group",
+    "fields": [
+        _text("title"),
+        _text("a11yTitle"),
+        _select("license", LICENSES, default="U"),
+        _text("licenseVersion"),
+        _year("yearFrom"),
+        _year("yearTo"),
+        _text("source"),
+        _list_of("authors", [_text("name"), _select("role", AUTHOR_ROLES, "Author")]),
+        _text("licenseExtras"),
+        _list_of("changes", [_text("date"), _text("author"), _text("log")]),
+        _text("authorComments"),
+        _text("contentType"),
+        _text("defaultLanguage"),
+    ],
+}
+
+COPYRIGHT_SEMANTICS = {
+    "type": "group",
+    "fields": [
+        _text("title"),
+        _text("author"),
+        _text("year"),
+        _text("source"),
+        _select("license", COPYRIGHT_LICENSES, default="U"),
+        _text("version"),
+    ],
+}

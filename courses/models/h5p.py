@@ -1,0 +1,108 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import PreviewableMixin
+from wagtail.search import index
+
+
+class H5PLibrary(models.Model):
+    """One H5P library, stored once per machine name and major.minor version
+    and shared by every content using it; a newer patch replaces its files."""
+
+    machine_name = models.CharField(_("nom machine"), max_length=255)
+    major_version = models.PositiveIntegerField(_("version majeure"))
+    minor_version = models.PositiveIntegerField(_("version mineure"))
+    patch_version = models.PositiveIntegerField(_("correctif"))
+    title = models.CharField(_("titre"), max_length=255)
+    runnable = models.BooleanField(_("exécutable"), default=False)
+    library_json = models.JSONField(default=dict)
+    semantics = models.JSONField(null=True, blank=True)
+    preloaded_dependencies = models.JSONField(default=list)
+    translations = models.JSONField(default=dict)
+    files = models.JSONField(default=list)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bibliothèque H5P")
+        verbose_name_plural = _("bibliothèques H5P")
+        ordering = ["machine_name", "major_version", "minor_version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["machine_name", "major_version", "minor_version"],
+                name="unique_h5p_library_version",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.machine_name} {self.version}"
+
+    @property
+    def version(self):
+        return f"{self.major_version}.{self.minor_version}.{self.patch_version}"
+
+    @property
+    def folder(self):
+        return f"{self.machine_name}-{self.major_version}.{self.minor_version}"
+
+    def storage_path(self, path=""):
+        """Each patch has its own folder, so replacing a library by a newer
+        patch never leaves a half-written folder behind."""
+        return f"h5p/libraries/{self.folder}.{self.patch_version}/{path}"
+
+
+class H5PContent(PreviewableMixin, index.Indexed, models.Model):
+    """An interactive exercise imported from a ``.h5p`` package."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("titre"), max_length=255)
+    main_library = models.ForeignKey(
+        H5PLibrary,
+        verbose_name=_("type de contenu"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    libraries = models.ManyToManyField(H5PLibrary, related_name="contents")
+    language = models.CharField(_("langue"), max_length=20, default="und")
+    h5p_json = models.JSONField(default=dict)
+    content_json = models.JSONField(default=dict)
+    metadata = models.JSONField(_("licence et auteurs"), default=dict)
+    files = models.JSONField(default=list)
+    source_filename = models.CharField(_("fichier d'origine"), max_length=255)
+    size_bytes = models.PositiveBigIntegerField(_("taille décompressée"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("importé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("importé le"), auto_now_add=True)
+
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        verbose_name = _("contenu H5P")
+        verbose_name_plural = _("contenus H5P")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def storage_path(self, path=""):
+        return f"h5p/content/{self.uuid}/{path}"
+
+    @property
+    def licence(self):
+        return self.metadata.get("license", "U")
+
+    @property
+    def authors(self):
+        return ", ".join(
+            author.get("name", "") for author in self.metadata.get("authors", [])
+        )
+
+    def get_preview_template(self, request, mode_name):
+        return "courses/h5p/preview.html"

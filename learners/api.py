@@ -1,0 +1,149 @@
+"""The xAPI Statements resource (``/xapi/statements``) and H5P's user-data
+endpoint, for the H5P player in lessons. JSON in, JSON out."""
+
+import json
+import uuid
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from courses.models import LessonPage
+from learners import selectors, services
+from learners.models import XapiStatement
+from learners.xapi import XapiError, parse_statement
+
+XAPI_VERSION = "1.0.3"
+
+
+def _error(message, status):
+    response = JsonResponse({"error": message}, status=status)
+    response["X-Experience-API-Version"] = XAPI_VERSION
+    return response
+
+
+def _body(request):
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > settings.XAPI_MAX_BODY_BYTES:
+        raise XapiError(_("Requête trop volumineuse."), 413)
+    try:
+        return json.loads(request.body)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise XapiError(
+            _("Le corps de la requête n'est pas du JSON valide.")
+        ) from error
+
+
+def _check_request(request):
+    if not request.user.is_authenticated:
+        raise XapiError(_("Connectez-vous pour enregistrer vos résultats."), 401)
+    version = request.headers.get("X-Experience-API-Version", "")
+    if not version.startswith(("1.0", "2.0")):
+        raise XapiError(
+            _("En-tête X-Experience-API-Version manquant ou non pris en charge.")
+        )
+
+
+def _post(request):
+    body = _body(request)
+    batch = body if isinstance(body, list) else [body]
+    if not batch or len(batch) > settings.XAPI_MAX_BATCH:
+        raise XapiError(
+            _("Envoyez entre 1 et %(n)s déclarations.") % {"n": settings.XAPI_MAX_BATCH}
+        )
+    parsed = [parse_statement(item, user=request.user) for item in batch]
+    ids = services.xapi_statements_record(user=request.user, statements=parsed)
+    return JsonResponse(ids, safe=False)
+
+
+def _put(request):
+    statement_id = request.GET.get("statementId")
+    if not statement_id:
+        raise XapiError(_("Paramètre statementId manquant."))
+    try:
+        uuid.UUID(statement_id)
+    except ValueError as error:
+        raise XapiError(_("Identifiant de déclaration invalide.")) from error
+    parsed = parse_statement(
+        _body(request), user=request.user, expected_id=statement_id
+    )
+    services.xapi_statements_record(user=request.user, statements=[parsed])
+    return HttpResponse(status=204)
+
+
+def _get(request):
+    own = XapiStatement.objects.filter(user=request.user)
+    statement_id = request.GET.get("statementId")
+    if statement_id:
+        try:
+            statement = own.get(statement_id=uuid.UUID(statement_id))
+        except (ValueError, XapiStatement.DoesNotExist):
+            return _error(_("Déclaration introuvable."), 404)
+        return JsonResponse(statement.raw)
+    if "verb" in request.GET:
+        own = own.filter(verb=request.GET["verb"])
+    if "activity" in request.GET:
+        own = own.filter(object_id=request.GET["activity"])
+    since = parse_datetime(request.GET.get("since", "") or "")
+    if since:
+        own = own.filter(stored__gt=since)
+    try:
+        limit = min(max(int(request.GET.get("limit", 100)), 1), 500)
+    except ValueError as error:
+        raise XapiError(_("Le paramètre limit doit être un entier.")) from error
+    rows = own.order_by("-stored", "-id").values_list("raw", flat=True)[:limit]
+    return JsonResponse({"statements": list(rows), "more": ""})
+
+
+@require_http_methods(["GET", "POST", "PUT"])
+def statements(request):
+    try:
+        _check_request(request)
+        handler = {"GET": _get, "POST": _post, "PUT": _put}[request.method]
+        response = handler(request)
+    except XapiError as error:
+        return _error(error.message, error.status)
+    response["X-Experience-API-Version"] = XAPI_VERSION
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def h5p_user_data(request, content_id, lesson_id, block_id, data_type, sub_content_id):
+    """H5P core's ``contentUserData`` endpoint: it expects
+    ``{"success": true, "data": "<json string>"}`` and posts form fields.
+
+    CSRF-exempt because H5P's own code posts without the token; the session
+    cookie is SameSite=Lax, so another site cannot post here with it."""
+    if not request.user.is_authenticated:
+        return JsonResponse(
+            {"success": False, "message": _("Non connecté.")}, status=401
+        )
+    key = {
+        "user": request.user,
+        "content_id": content_id,
+        "lesson_id": lesson_id,
+        "block_id": block_id,
+        "data_type": data_type,
+        "sub_content_id": sub_content_id,
+    }
+    if not selectors.h5p_block_exists(content_id=content_id, lesson_id=lesson_id):
+        return JsonResponse(
+            {"success": False, "message": _("Contenu inconnu.")}, status=404
+        )
+    if request.method == "POST":
+        services.h5p_state_save(**key, data=request.POST.get("data"))
+        return JsonResponse({"success": True})
+    data = services.h5p_state_get(**key)
+    return JsonResponse({"success": True, "data": data if data is not None else False})
+
+
+@require_http_methods(["GET"])
+def activity(request, content_id, lesson_id, block_id):
+    """An activity IRI resolves to the lesson that holds the exercise."""
+    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    return redirect(lesson.url)

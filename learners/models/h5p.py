@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class XapiStatement(models.Model):
+    """One xAPI statement as received, plus the fields the platform reads."""
+
+    statement_id = models.UUIDField(unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="statements"
+    )
+    verb = models.CharField(max_length=255)
+    object_id = models.CharField(max_length=1000)
+    content = models.ForeignKey(
+        "courses.H5PContent",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    block_id = models.CharField(max_length=64, blank=True)
+    sub_content_id = models.CharField(max_length=64, blank=True)
+    score_raw = models.FloatField(null=True, blank=True)
+    score_min = models.FloatField(null=True, blank=True)
+    score_max = models.FloatField(null=True, blank=True)
+    score_scaled = models.FloatField(null=True, blank=True)
+    success = models.BooleanField(null=True, blank=True)
+    completion = models.BooleanField(null=True, blank=True)
+    duration_seconds = models.FloatField(null=True, blank=True)
+    timestamp = models.DateTimeField()
+    stored = models.DateTimeField(auto_now_add=True)
+    raw = models.JSONField()
+    content_hash = models.CharField(max_length=64)
+    attempt = models.ForeignKey(
+        "learners.H5PAttempt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+
+    class Meta:
+        verbose_name = _("déclaration xAPI")
+        verbose_name_plural = _("déclarations xAPI")
+        ordering = ["stored", "id"]
+        indexes = [models.Index(fields=["user", "lesson", "block_id", "stored"])]
+
+    def __str__(self):
+        return f"{self.verb} {self.object_id}"
+
+
+class H5PAttempt(models.Model):
+    """A learner's try at one H5P block of a lesson, opened by its first
+    top-level answer; sub-content results attach to the open attempt."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_attempts"
+    )
+    content = models.ForeignKey(
+        "courses.H5PContent", on_delete=models.CASCADE, related_name="attempts"
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    block_id = models.CharField(max_length=64)
+    number = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    completed = models.BooleanField(default=False)
+    success = models.BooleanField(null=True, blank=True)
+    score_raw = models.FloatField(null=True, blank=True)
+    score_max = models.FloatField(null=True, blank=True)
+    score_scaled = models.FloatField(null=True, blank=True)
+    duration_seconds = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tentative H5P")
+        verbose_name_plural = _("tentatives H5P")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "block_id", "number"],
+                name="unique_h5p_attempt_number",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.content} #{self.number}"
+
+
+class H5PUserState(models.Model):
+    """What H5P saves to resume a learner where they left off."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_states"
+    )
+    content = models.ForeignKey(
+        "courses.H5PContent", on_delete=models.CASCADE, related_name="+"
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    block_id = models.CharField(max_length=64)
+    data_type = models.CharField(max_length=127, default="state")
+    sub_content_id = models.CharField(max_length=64, default="0")
+    data = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "block_id", "data_type", "sub_content_id"],
+                name="unique_h5p_user_state",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.content} ({self.data_type})"

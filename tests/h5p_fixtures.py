@@ -1,0 +1,68 @@
+"""Small H5P rows and xAPI statements for tests that need no real package."""
+
+import uuid
+
+from courses.models import H5PContent, H5PLibrary
+
+ACTOR_EMAIL = "apprenant@exemple.qc.ca"
+
+
+def h5p_content(title="Vrai ou faux : l'hameçonnage"):
+    library, _ = H5PLibrary.objects.get_or_create(
+        machine_name="H5P.TrueFalse",
+        major_version=1,
+        minor_version=6,
+        defaults={
+            "patch_version": 12,
+            "title": "True/False Question",
+            "runnable": True,
+        },
+    )
+    content = H5PContent.objects.create(
+        title=title, main_library=library, source_filename="vf.h5p"
+    )
+    content.libraries.add(library)
+    return content
+
+
+def statement(
+    content,
+    lesson,
+    *,
+    block="bloc-1",
+    verb="answered",
+    scaled=None,
+    raw=None,
+    max_score=None,
+    success=None,
+    completion=None,
+    sub=None,
+    email=ACTOR_EMAIL,
+    statement_id=None,
+    timestamp="2026-11-20T14:00:00-05:00",
+):
+    object_id = f"http://testserver/xapi/activites/{content.pk}/{lesson.pk}/{block}"
+    if sub:
+        object_id += f"?subContentId={sub}"
+    data = {
+        "id": str(statement_id or uuid.uuid4()),
+        "actor": {"name": "Camille", "mbox": f"mailto:{email}", "objectType": "Agent"},
+        "verb": {
+            "id": f"http://adlnet.gov/expapi/verbs/{verb}",
+            "display": {"en-US": verb},
+        },
+        "object": {"id": object_id, "objectType": "Activity"},
+        "timestamp": timestamp,
+    }
+    result = {}
+    if scaled is not None:
+        result["score"] = {"scaled": scaled, "raw": raw, "min": 0, "max": max_score}
+        result["score"] = {k: v for k, v in result["score"].items() if v is not None}
+    if success is not None:
+        result["success"] = success
+    if completion is not None:
+        result["completion"] = completion
+    if result:
+        result["duration"] = "PT12.5S"
+        data["result"] = result
+    return data
