@@ -13,7 +13,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# h5p-standalone's preinstall script demands yarn; its dist/ needs no build step.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+install: $(STAMP) node_modules/.package-lock.json
 
 setup: install
 	$(PY) manage.py migrate --noinput
@@ -45,4 +49,4 @@ messages: install
 	$(PY) manage.py compilemessages -l en --ignore=.venv --ignore=node_modules
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) node_modules db.sqlite3 media static_collected

@@ -43,6 +43,9 @@ TRAINER_MODEL_PERMISSIONS = [
     ("courses", "add_theme"),
     ("courses", "change_theme"),
     ("courses", "view_theme"),
+    ("courses", "add_h5pcontent"),
+    ("courses", "change_h5pcontent"),
+    ("courses", "view_h5pcontent"),
 ]
 ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("learners", "add_user"),
@@ -53,6 +56,7 @@ ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("auth", "change_group"),
     ("auth", "view_group"),
     ("courses", "delete_theme"),
+    ("courses", "delete_h5pcontent"),
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
     ("wagtailcore", "add_locale"),

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from courses import h5p, services
 from courses.models import H5PContent, Theme
+from courses.panels import H5PPackageInfoPanel
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -43,6 +44,10 @@ class H5PCreateView(CreateView):
 
     preview_enabled = False
 
+    def get_panel(self):
+        panel = ObjectList([FieldPanel("package"), FieldPanel("title")])
+        return panel.bind_to_model(H5PContent)
+
     def get_form_class(self):
         return H5PUploadForm
 
@@ -60,6 +65,7 @@ class H5PCreateView(CreateView):
             return super().form_valid(form)
         except h5p.H5PPackageError as error:
             form.add_error("package", error.message)
+            self.produced_error_message = _("Ce paquet H5P a été refusé.")
             return self.form_invalid(form)
 
 
@@ -75,9 +81,6 @@ class H5PContentViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("title"),
-            FieldPanel("main_library", read_only=True),
-            FieldPanel("metadata", read_only=True),
-            FieldPanel("source_filename", read_only=True),
-            FieldPanel("uploaded_by", read_only=True),
+            H5PPackageInfoPanel(heading=_("Paquet importé")),
         ]
     )

@@ -38,3 +38,13 @@ def coordinator(municipalities):
     return UserFactory(
         email="coordo@exemple.qc.ca", role="", group="Coordonnateurs UMQ"
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_storage():
+    """Each test starts with an empty in-memory file storage."""
+    from django.core.files.storage import default_storage, storages
+
+    storages._storages.pop("default", None)
+    default_storage._setup()
+    yield

@@ -106,3 +106,13 @@ class H5PContent(PreviewableMixin, index.Indexed, models.Model):
 
     def get_preview_template(self, request, mode_name):
         return "courses/h5p/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["value"] = {
+            "content": self,
+            "grading_method": "highest",
+            "completion_rule": "completed",
+            "pass_threshold": 0,
+        }
+        return context

@@ -1,0 +1,173 @@
+"""The player's files, the lesson block, the admin upload and French strings."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from courses.models import H5PContent, LessonPage
+from courses.services import h5p_content_import
+from tests.courses.h5p_builders import build, package_files
+
+pytestmark = pytest.mark.django_db
+
+TRUE_FALSE = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "h5p"
+    / ("truefalse-hello-world.h5p")
+)
+needs_sample = pytest.mark.skipif(not TRUE_FALSE.exists(), reason="sample missing")
+
+
+@pytest.fixture
+def content(db):
+    return h5p_content_import(source=build(package_files()), title="Exemple")
+
+
+def test_content_files_need_a_signed_in_user(client, content, learner):
+    base = f"/h5p/contenus/{content.pk}"
+    assert client.get(f"{base}/h5p.json").status_code == 302
+    client.force_login(learner)
+
+    assert client.get(f"{base}/h5p.json").json()["mainLibrary"] == "H5P.Sample"
+    assert "question" in client.get(f"{base}/content/content.json").json()
+    image = client.get(f"{base}/content/images/photo.png")
+    assert image.status_code == 200 and image["Content-Type"] == "image/png"
+    assert image["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    "path", ["../h5p.json", "images/../../x", "images/absent.png", "content.json.bak"]
+)
+def test_content_paths_outside_the_package_are_not_found(
+    client, content, learner, path
+):
+    client.force_login(learner)
+
+    assert client.get(f"/h5p/contenus/{content.pk}/content/{path}").status_code == 404
+
+
+def test_library_files_are_served_by_folder(client, content):
+    library = content.main_library
+    base = f"/h5p/bibliotheques/{library.folder}"
+
+    assert client.get(f"{base}/library.json").json()["machineName"] == "H5P.Sample"
+    script = client.get(f"{base}/scripts/sample.js")
+    assert script.status_code == 200
+    assert b"H5P.Sample" in b"".join(script.streaming_content)
+    assert client.get(f"{base}/../secret").status_code == 404
+    assert (
+        client.get("/h5p/bibliotheques/H5P.Absent-9.9/library.json").status_code == 404
+    )
+
+
+@needs_sample
+def test_content_json_uses_the_library_french_strings(client, learner):
+    content = h5p_content_import(source=TRUE_FALSE)
+    client.force_login(learner)
+
+    french = client.get(f"/h5p/contenus/{content.pk}/content/content.json").json()
+    english = client.get(
+        f"/en/h5p/contenus/{content.pk}/content/content.json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+    stored = content.content_json["l10n"]
+
+    assert stored["trueText"] == "True"
+    assert french["l10n"]["trueText"] == "Vrai"
+    assert french["l10n"]["checkAnswer"] != stored["checkAnswer"]
+    assert english.status_code == 404  # the player's URLs carry no language prefix
+
+
+def add_h5p_block(lesson, content, **options):
+    lesson.body.append(
+        (
+            "h5p",
+            {
+                "content": content,
+                "grading_method": "highest",
+                "completion_rule": "completed",
+                "pass_threshold": 70,
+                **options,
+            },
+        )
+    )
+    lesson.save_revision().publish()
+    return LessonPage.objects.get(pk=lesson.pk)
+
+
+def test_lesson_block_is_a_light_launcher_with_player_options(
+    client, site, content, learner
+):
+    lesson = add_h5p_block(site["lesson"], content)
+    block_id = [b.id for b in lesson.body if b.block_type == "h5p"][0]
+    client.force_login(learner)
+
+    page = client.get(lesson.url).content.decode()
+
+    assert "Commencer l&#x27;exercice" in page or "Commencer l'exercice" in page
+    assert "courses/h5p-player.js" in page
+    assert "main.bundle.js" not in page  # loaded only when opened
+    options_id = f"h5p-{block_id}-options"
+    start = page.index(f'id="{options_id}"')
+    options = json.loads(
+        page[page.index(">", start) + 1 : page.index("</script>", start)]
+    )
+    assert options["xAPIObjectIRI"].endswith(
+        f"/xapi/activites/{content.pk}/{lesson.pk}/{block_id}"
+    )
+    assert options["user"]["mail"] == learner.email
+    assert options["fullScreen"] is True
+    assert options["librariesPath"] == "/h5p/bibliotheques"
+
+
+def test_anonymous_visitors_get_no_player(client, site, content):
+    lesson = add_h5p_block(site["lesson"], content)
+
+    page = client.get(lesson.url).content.decode()
+
+    assert "h5p-player.js" not in page and "data-h5p-player" not in page
+
+
+def test_trainer_uploads_a_package_in_the_admin(client, site, trainer):
+    client.force_login(trainer)
+    upload = SimpleUploadedFile("exemple.h5p", build(package_files()).getvalue())
+
+    response = client.post(
+        "/admin/snippets/courses/h5pcontent/add/", {"title": "", "package": upload}
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    content = H5PContent.objects.get()
+    assert (content.title, content.uploaded_by) == ("Exemple", trainer)
+    assert content.source_filename == "exemple.h5p"
+
+
+def test_admin_upload_of_a_bad_package_shows_why_and_stores_nothing(
+    client, site, trainer
+):
+    client.force_login(trainer)
+    files = package_files()
+    files["../evil.js"] = "alert(1)"
+    upload = SimpleUploadedFile("piege.h5p", build(files).getvalue())
+
+    response = client.post(
+        "/admin/snippets/courses/h5pcontent/add/", {"title": "", "package": upload}
+    )
+
+    assert response.status_code == 200
+    assert "Le paquet contient un chemin interdit" in response.content.decode()
+    assert not H5PContent.objects.exists()
+
+
+def test_learners_and_coordinators_cannot_upload(client, site, learner, coordinator):
+    for user in (learner, coordinator):
+        client.force_login(user)
+        upload = SimpleUploadedFile("exemple.h5p", build(package_files()).getvalue())
+        response = client.post(
+            "/admin/snippets/courses/h5pcontent/add/", {"package": upload}
+        )
+        assert response.status_code in (302, 403)
+    assert not H5PContent.objects.exists()
