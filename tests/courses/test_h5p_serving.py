@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from courses.models import H5PContent, LessonPage
 from courses.services import h5p_content_import
