@@ -1,3 +1,4 @@
 from .base import *  # noqa: F403
+from .base import env_bool
 
-DEBUG = True
+DEBUG = env_bool("DEBUG", True)

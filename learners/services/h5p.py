@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Value
 from django.utils.translation import gettext as _
 
 from courses.grading import grade, is_complete
@@ -38,64 +39,78 @@ def _new_statements(user, parsed: list[ParsedStatement]) -> list[ParsedStatement
 
 
 def _known_targets(parsed):
+    """Which of the contents and lessons the statements point at exist (one
+    query for both)."""
     content_ids = {s.content_id for s in parsed if s.content_id}
     lesson_ids = {s.lesson_id for s in parsed if s.lesson_id}
-    contents = set(
-        H5PContent.objects.filter(pk__in=content_ids).values_list("pk", flat=True)
+    if not content_ids and not lesson_ids:
+        return set(), set()
+    rows = (
+        H5PContent.objects.filter(pk__in=content_ids)
+        .order_by()
+        .values_list(Value("c"), "pk")
+        .union(
+            LessonPage.objects.filter(pk__in=lesson_ids)
+            .order_by()
+            .values_list(Value("l"), "pk"),
+            all=True,
+        )
     )
-    lessons = set(
-        LessonPage.objects.filter(pk__in=lesson_ids).values_list("pk", flat=True)
-    )
-    return contents, lessons
+    found = {"c": set(), "l": set()}
+    for kind, pk in rows:
+        found[kind].add(pk)
+    return found["c"], found["l"]
 
 
 class _AttemptTracker:
-    """Opens, fills and closes attempts for one learner while a batch is read."""
+    """Opens, fills and closes a learner's attempts while a batch is read, in
+    memory; ``save()`` then writes them with two queries whatever the batch."""
 
     def __init__(self, user):
         self.user = user
         self.open = {}
+        self.next_number = {}
+        self.created = []
+        self.changed = []
 
-    def _open_attempt(self, statement):
-        key = (statement.lesson_id, statement.block_id)
-        if key not in self.open:
-            self.open[key] = (
-                H5PAttempt.objects.select_for_update()
-                .filter(
-                    user=self.user, lesson_id=key[0], block_id=key[1], finished_at=None
-                )
-                .order_by("-number")
-                .first()
-            )
+    def _load(self, key):
+        attempts = H5PAttempt.objects.select_for_update().filter(
+            user=self.user, lesson_id=key[0], block_id=key[1]
+        )
+        last = attempts.order_by("-number").first()
+        self.open[key] = last if last and last.finished_at is None else None
+        self.next_number[key] = (last.number if last else 0) + 1
+
+    def _open_attempt(self, statement, key):
+        if key not in self.next_number:
+            self._load(key)
         if self.open[key] is None:
-            last = (
-                H5PAttempt.objects.filter(
-                    user=self.user, lesson_id=key[0], block_id=key[1]
-                )
-                .order_by("-number")
-                .values_list("number", flat=True)
-                .first()
-            )
-            self.open[key] = H5PAttempt.objects.create(
+            attempt = H5PAttempt(
                 user=self.user,
                 content_id=statement.content_id,
                 lesson_id=key[0],
                 block_id=key[1],
-                number=(last or 0) + 1,
+                number=self.next_number[key],
                 started_at=statement.timestamp,
             )
+            self.next_number[key] += 1
+            self.created.append(attempt)
+            self.open[key] = attempt
         return self.open[key]
 
     def attach(self, statement: ParsedStatement):
+        key = (statement.lesson_id, statement.block_id)
         has_result = (
             statement.score_scaled is not None or statement.completion is not None
         )
         if not (has_result or statement.ends_attempt):
-            key = (statement.lesson_id, statement.block_id)
-            return self.open.get(key)
-        attempt = self._open_attempt(statement)
+            if key not in self.next_number:
+                self._load(key)
+            return self.open[key]
+        attempt = self._open_attempt(statement, key)
         if statement.ends_attempt:
             self._close(attempt, statement)
+            self.open[key] = None
         return attempt
 
     def _close(self, attempt, statement):
@@ -106,8 +121,24 @@ class _AttemptTracker:
         attempt.score_max = statement.score_max
         attempt.score_scaled = statement.score_scaled
         attempt.duration_seconds = statement.duration_seconds
-        attempt.save()
-        self.open[(statement.lesson_id, statement.block_id)] = None
+        if attempt.pk is not None and attempt not in self.changed:
+            self.changed.append(attempt)
+
+    def save(self):
+        H5PAttempt.objects.bulk_create(self.created)
+        if self.changed:
+            H5PAttempt.objects.bulk_update(self.changed, CLOSING_FIELDS)
+
+
+CLOSING_FIELDS = [
+    "finished_at",
+    "completed",
+    "success",
+    "score_raw",
+    "score_max",
+    "score_scaled",
+    "duration_seconds",
+]
 
 
 def _statement_row(user, statement, attempt, contents, lessons):
@@ -146,6 +177,7 @@ def _record(user, parsed):
             )
             attempt = tracker.attach(statement) if tracked else None
             rows.append(_statement_row(user, statement, attempt, contents, lessons))
+        tracker.save()
         XapiStatement.objects.bulk_create(rows)
     return [str(s.statement_id) for s in parsed]
 

@@ -1,0 +1,297 @@
+#!/usr/bin/env python
+"""xAPI ingest benchmark: realistic H5P statements sent over loopback to Virage
+under gunicorn with PostgreSQL, one per request and in batches of 50.
+
+Run from the project root: `.venv/bin/python bench/xapi_ingest.py` (or `make bench`).
+Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); it creates and
+drops its own database. Ends with one line of JSON: single_per_s, single_p95_ms,
+batch_per_s, batch_p95_ms.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE = "virage_bench_xapi"
+HOST, PORT = "127.0.0.1", 8765
+PASSWORD = "bench-mot-de-passe-2026"
+
+
+def django_env():
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DEBUG": "0",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
+        "DB_CONN_MAX_AGE": "600",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def prepare_database(learners):
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
+        c.execute(f"CREATE DATABASE {DATABASE}")
+    python = str(ROOT / ".venv" / "bin" / "python")
+    subprocess.run(
+        [python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=django_env(), check=True
+    )
+    script = f"""
+import json
+from courses.models import H5PContent, H5PLibrary
+from tests.factories import build_site
+from learners.models import User
+from learners.services import municipalities_load
+from django.conf import settings
+municipalities_load(directory=settings.MUNICIPALITY_DATA_DIR)
+tree = build_site()
+library = H5PLibrary.objects.create(machine_name="H5P.QuestionSet", major_version=1,
+    minor_version=20, patch_version=3, title="Question Set", runnable=True)
+content = H5PContent.objects.create(title="Quiz", main_library=library, source_filename="q.h5p")
+emails = []
+for n in range({learners}):
+    user = User.objects.create_user(email=f"bench{{n}}@exemple.qc.ca", password="{PASSWORD}",
+        first_name="Banc", last_name=str(n), role="employee",
+        municipality_id=1 + n % 1000)
+    emails.append(user.email)
+print(json.dumps({{"content": content.pk, "lesson": tree["lesson"].pk, "emails": emails}}))
+"""
+    out = subprocess.run(
+        [python, "manage.py", "shell", "-v0", "-c", script],
+        cwd=ROOT,
+        env=django_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def start_server(workers):
+    gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
+    server = subprocess.Popen(
+        [
+            gunicorn,
+            "cms.wsgi",
+            "-w",
+            str(workers),
+            "-b",
+            f"{HOST}:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=django_env(),
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection((HOST, PORT), timeout=0.2).close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+class Learner:
+    """One signed-in learner on a keep-alive connection."""
+
+    def __init__(self, email):
+        self.email = email
+        self.connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
+        self.cookies = {}
+        self._request("GET", "/compte/connexion/")
+        body = urlencode(
+            {
+                "username": email,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": self.cookies["csrftoken"],
+            }
+        )
+        status, _ = self._request(
+            "POST",
+            "/compte/connexion/",
+            body,
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert status == 302, f"login failed for {email}: {status}"
+
+    def _request(self, method, path, body=None, headers=None):
+        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        headers = {
+            "Cookie": cookie,
+            "Referer": f"http://{HOST}:{PORT}/",
+            **(headers or {}),
+        }
+        self.connection.request(method, path, body=body, headers=headers)
+        response = self.connection.getresponse()
+        data = response.read()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for key, morsel in SimpleCookie(header).items():
+                self.cookies[key] = morsel.value
+        return response.status, data
+
+    def send(self, statements):
+        body = json.dumps(statements if len(statements) > 1 else statements[0])
+        started = time.perf_counter()
+        status, data = self._request(
+            "POST",
+            "/xapi/statements",
+            body,
+            {
+                "Content-Type": "application/json",
+                "X-Experience-API-Version": "1.0.3",
+                "X-CSRFToken": self.cookies["csrftoken"],
+            },
+        )
+        elapsed = time.perf_counter() - started
+        assert status == 200, f"{status} {data[:200]}"
+        return elapsed
+
+
+def h5p_statement(email, content, lesson, n):
+    """What H5P.QuestionSet emits: sub-question answers, then the whole set."""
+    top_level = n % 5 == 4
+    object_id = f"http://{HOST}:{PORT}/xapi/activites/{content}/{lesson}/bloc-quiz"
+    if not top_level:
+        object_id += f"?subContentId={uuid.UUID(int=n % 4 + 1)}"
+    scaled = 1.0 if n % 3 else 0.0
+    return {
+        "id": str(uuid.uuid4()),
+        "actor": {
+            "name": "Banc d'essai",
+            "mbox": f"mailto:{email}",
+            "objectType": "Agent",
+        },
+        "verb": {
+            "id": "http://adlnet.gov/expapi/verbs/"
+            + ("completed" if top_level else "answered"),
+            "display": {"en-US": "answered"},
+        },
+        "object": {
+            "id": object_id,
+            "objectType": "Activity",
+            "definition": {
+                "extensions": {"http://h5p.org/x-api/h5p-local-content-id": content},
+                "name": {"en-US": "Reconnaître un courriel d'hameçonnage"},
+                "description": {"en-US": "<p>Ce courriel est-il frauduleux ?</p>\n"},
+                "type": "http://adlnet.gov/expapi/activities/cmi.interaction",
+                "interactionType": "true-false",
+                "correctResponsesPattern": ["true"],
+            },
+        },
+        "context": {
+            "contextActivities": {
+                "category": [
+                    {
+                        "id": "http://h5p.org/libraries/H5P.TrueFalse-1.6",
+                        "objectType": "Activity",
+                    }
+                ],
+                "parent": [{"id": object_id.split("?")[0], "objectType": "Activity"}],
+            },
+            "extensions": {"http://id.tincanapi.com/extension/ending-point": n % 4 + 1},
+        },
+        "result": {
+            "score": {
+                "min": 0,
+                "max": 4 if top_level else 1,
+                "raw": 3 if top_level else int(scaled),
+                "scaled": 0.75 if top_level else scaled,
+            },
+            "completion": True,
+            "success": bool(scaled),
+            "duration": "PT4.52S",
+            "response": "true",
+        },
+        "timestamp": "2026-11-20T14:%02d:%02d-05:00" % (n // 60 % 60, n % 60),
+    }
+
+
+def run(learners, setup, batch_size, requests_per_learner):
+    latencies, lock = [], threading.Lock()
+
+    def work(learner):
+        mine = []
+        for r in range(requests_per_learner):
+            batch = [
+                h5p_statement(
+                    learner.email, setup["content"], setup["lesson"], r * batch_size + i
+                )
+                for i in range(batch_size)
+            ]
+            mine.append(learner.send(batch))
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=work, args=(learner,)) for learner in learners]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    total = len(latencies) * batch_size
+    return {
+        "per_s": round(total / wall, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000, 2),
+        "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1] * 1000, 2),
+        "statements": total,
+        "seconds": round(wall, 2),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--single", type=int, default=400, help="requests per client")
+    parser.add_argument("--batches", type=int, default=25, help="batches per client")
+    args = parser.parse_args()
+
+    setup = prepare_database(args.clients * 2)
+    server = start_server(args.workers)
+    try:
+        clients = [Learner(email) for email in setup["emails"][: args.clients]]
+        run(clients, setup, 1, 20)  # warm-up: connections, worker imports
+        single = run(clients, setup, 1, args.single)
+        batched_clients = [Learner(email) for email in setup["emails"][args.clients :]]
+        batch = run(batched_clients, setup, 50, args.batches)
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"one per request : {single}", file=sys.stderr)
+    print(f"batches of 50   : {batch}", file=sys.stderr)
+    print(
+        json.dumps(
+            {
+                "single_per_s": single["per_s"],
+                "single_p50_ms": single["p50_ms"],
+                "single_p95_ms": single["p95_ms"],
+                "batch_per_s": batch["per_s"],
+                "batch_p50_ms": batch["p50_ms"],
+                "batch_p95_ms": batch["p95_ms"],
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""A learner opens a lesson with the TrueFalse sample, answers, and the server
+holds the statement and the attempt with its score."""
+
+from pathlib import Path
+
+import pytest
+
+from courses.models import LessonPage
+from courses.services import h5p_content_import
+from learners.models import H5PAttempt, XapiStatement
+from tests.factories import PASSWORD, build_site
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+SAMPLE = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "h5p"
+    / ("truefalse-hello-world.h5p")
+)
+
+
+def sign_in(page, base_url, email):
+    page.goto(f"{base_url}/compte/connexion/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("form.form button[type=submit]")
+    page.wait_for_url("**/compte/profil/")
+
+
+def lesson_with_exercise():
+    tree = build_site()
+    content = h5p_content_import(source=SAMPLE, title="Vrai ou faux")
+    lesson = tree["lesson"]
+    lesson.body.append(
+        (
+            "h5p",
+            {
+                "content": content,
+                "grading_method": "highest",
+                "completion_rule": "passed",
+                "pass_threshold": 100,
+            },
+        )
+    )
+    lesson.save_revision().publish()
+    return LessonPage.objects.get(pk=lesson.pk), content
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the TrueFalse sample is missing")
+def test_answering_true_false_records_statement_and_attempt(
+    live_server, browser_page, learner, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    lesson, content = lesson_with_exercise()
+    page = browser_page
+    sign_in(page, live_server.url, learner.email)
+    page.goto(f"{live_server.url}{lesson.url}")
+
+    loaded = []
+    page.on(
+        "request", lambda r: loaded.append(r.url) if "main.bundle.js" in r.url else None
+    )
+    assert not loaded  # nothing heavy before the learner opens the exercise
+    page.click("[data-h5p-open]")
+    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame.wait_for_selector(".h5p-true-false-answer")
+    assert "Vrai" in frame.inner_text(".h5p-true-false-answers")  # French strings
+    frame.click(".h5p-true-false-answer >> nth=0")
+    with page.expect_response(lambda r: r.url.endswith("/xapi/statements")) as sent:
+        frame.click(".h5p-question-check-answer")
+    assert sent.value.status == 200
+    page.wait_for_function(
+        "() => !localStorage.getItem('virage-xapi-%s') || "
+        "localStorage.getItem('virage-xapi-%s') === '[]'"
+        % (learner.email, learner.email)
+    )
+
+    answered = XapiStatement.objects.filter(user=learner, verb__endswith="/answered")
+    assert answered.count() == 1
+    statement = answered.get()
+    assert (statement.content, statement.lesson_id) == (content, lesson.pk)
+    attempt = H5PAttempt.objects.get(user=learner)
+    assert attempt.completed and attempt.score_max == 1
+    assert attempt.score_scaled in (0.0, 1.0)
+    assert statement.attempt == attempt
+
+    page.reload()
+    assert "tentative terminée" in page.inner_text(".h5p-result")
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the TrueFalse sample is missing")
+def test_statements_queued_offline_are_sent_once_back_online(
+    live_server, browser_page, learner, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    lesson, _content = lesson_with_exercise()
+    page = browser_page
+    sign_in(page, live_server.url, learner.email)
+    page.goto(f"{live_server.url}{lesson.url}")
+    page.click("[data-h5p-open]")
+    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame.wait_for_selector(".h5p-true-false-answer")
+
+    page.route("**/xapi/statements", lambda route: route.abort())  # the network drops
+    frame.click(".h5p-true-false-answer >> nth=1")
+    frame.click(".h5p-question-check-answer")
+    key = f"virage-xapi-{learner.email}"
+    page.wait_for_function(
+        f"() => (localStorage.getItem('{key}') || '').includes('answered')"
+    )
+    assert not XapiStatement.objects.filter(verb__endswith="/answered").exists()
+
+    page.unroute("**/xapi/statements")
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.wait_for_function(f"() => localStorage.getItem('{key}') === '[]'")
+    page.reload()  # a fresh page must not re-send what was acknowledged
+    page.wait_for_timeout(500)
+
+    assert XapiStatement.objects.filter(verb__endswith="/answered").count() == 1
+    assert H5PAttempt.objects.filter(user=learner).count() == 1
