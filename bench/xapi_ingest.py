@@ -220,7 +220,7 @@ def h5p_statement(email, content, lesson, n):
             "duration": "PT4.52S",
             "response": "true",
         },
-        "timestamp": "2026-11-20T14:%02d:%02d-05:00" % (n // 60 % 60, n % 60),
+        "timestamp": f"2026-11-20T14:{n // 60 % 60:02d}:{n % 60:02d}-05:00",
     }
 
 
