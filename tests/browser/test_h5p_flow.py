@@ -73,10 +73,9 @@ def test_answering_true_false_records_statement_and_attempt(
     with page.expect_response(lambda r: r.url.endswith("/xapi/statements")) as sent:
         frame.click(".h5p-question-check-answer")
     assert sent.value.status == 200
+    key = f"virage-xapi-{learner.email}"
     page.wait_for_function(
-        "() => !localStorage.getItem('virage-xapi-%s') || "
-        "localStorage.getItem('virage-xapi-%s') === '[]'"
-        % (learner.email, learner.email)
+        f"() => !localStorage.getItem('{key}') || localStorage.getItem('{key}') === '[]'"
     )
 
     answered = XapiStatement.objects.filter(user=learner, verb__endswith="/answered")
