@@ -75,7 +75,7 @@ def test_answering_true_false_records_statement_and_attempt(
     assert sent.value.status == 200
     key = f"virage-xapi-{learner.email}"
     page.wait_for_function(
-        f"() => !localStorage.getItem('{key}') || localStorage.getItem('{key}') === '[]'"
+        f"() => (localStorage.getItem('{key}') || '[]') === '[]'"
     )
 
     answered = XapiStatement.objects.filter(user=learner, verb__endswith="/answered")
