@@ -29,9 +29,9 @@ def _learner_options(request, content, lesson_id, block_id):
         user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
     )
     if state:
-        options["contentUserData"] = [
-            {"dataType": "state", "previousState": state, "subContentId": "*"}
-        ]
+        # H5P core reads contentUserData[subContentId][dataType] synchronously
+        # when it builds the exercise: the state must be here, not fetched.
+        options["contentUserData"] = [{"state": state}]
     return options
 
 

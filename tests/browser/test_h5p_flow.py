@@ -1,13 +1,14 @@
 """A learner opens a lesson with the TrueFalse sample, answers, and the server
 holds the statement and the attempt with its score."""
 
+import time
 from pathlib import Path
 
 import pytest
 
 from courses.models import LessonPage
 from courses.services import h5p_content_import
-from learners.models import H5PAttempt, XapiStatement
+from learners.models import H5PAttempt, H5PUserState, XapiStatement
 from tests.factories import PASSWORD, build_site
 
 pytestmark = [
@@ -74,9 +75,7 @@ def test_answering_true_false_records_statement_and_attempt(
         frame.click(".h5p-question-check-answer")
     assert sent.value.status == 200
     key = f"virage-xapi-{learner.email}"
-    page.wait_for_function(
-        f"() => (localStorage.getItem('{key}') || '[]') === '[]'"
-    )
+    page.wait_for_function(f"() => (localStorage.getItem('{key}') || '[]') === '[]'")
 
     answered = XapiStatement.objects.filter(user=learner, verb__endswith="/answered")
     assert answered.count() == 1
@@ -121,3 +120,35 @@ def test_statements_queued_offline_are_sent_once_back_online(
 
     assert XapiStatement.objects.filter(verb__endswith="/answered").count() == 1
     assert H5PAttempt.objects.filter(user=learner).count() == 1
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the TrueFalse sample is missing")
+def test_an_unfinished_exercise_resumes_where_the_learner_left_it(
+    live_server, browser_page, learner, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    lesson, _content = lesson_with_exercise()
+    page = browser_page
+    sign_in(page, live_server.url, learner.email)
+    page.goto(f"{live_server.url}{lesson.url}")
+    page.click("[data-h5p-open]")
+    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame.wait_for_selector(".h5p-true-false-answer")
+    frame.click(".h5p-true-false-answer >> nth=0")  # answered, not checked
+
+    # Leaving the page sends the state in a beacon (H5P's own unload save is
+    # a synchronous request that Chromium refuses).
+    page.goto("about:blank")
+    for _ in range(50):
+        if H5PUserState.objects.filter(user=learner, data__contains="answer").exists():
+            break
+        time.sleep(0.1)
+    page.goto(f"{live_server.url}{lesson.url}")
+    page.click("[data-h5p-open]")
+    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame.wait_for_selector(".h5p-true-false-answer")
+
+    checked = frame.eval_on_selector_all(
+        ".h5p-true-false-answer", "els => els.map(e => e.getAttribute('aria-checked'))"
+    )
+    assert checked == ["true", "false"]

@@ -124,6 +124,31 @@
     });
   }
 
+  // H5P saves its state every few seconds, and on unload with a synchronous
+  // request that browsers now refuse: a beacon carries the last state instead.
+  const opened = [];
+  function saveStates() {
+    for (const { container, options } of opened) {
+      const frame = container.querySelector("iframe");
+      const h5p = frame ? frame.contentWindow.H5P : window.H5P;
+      if (!h5p || !options.ajax) continue;
+      for (const instance of h5p.instances || []) {
+        if (typeof instance.getCurrentState !== "function") continue;
+        const state = instance.getCurrentState();
+        if (state === undefined) continue;
+        const url = options.ajax.contentUserDataUrl
+          .replace(":dataType", "state")
+          .replace(":subContentId", "0");
+        const body = new FormData();
+        body.append("data", JSON.stringify(state));
+        body.append("preload", "1");
+        body.append("invalidate", "1");
+        navigator.sendBeacon(url, body);
+      }
+    }
+  }
+  window.addEventListener("pagehide", saveStates);
+
   async function open(figure, button) {
     const options = JSON.parse(document.getElementById(figure.dataset.h5pPlayer).textContent);
     const container = figure.querySelector(".h5p-container");
@@ -133,6 +158,7 @@
     await loadPlayer();
     container.hidden = false;
     await new H5PStandalone.H5P(container, options);
+    opened.push({ container, options });
     listen();
     figure.querySelector(".h5p-launch").hidden = true;
     figure.classList.add("h5p-open");
