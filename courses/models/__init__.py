@@ -5,9 +5,12 @@ from courses.models.catalogue import (
     LearningPathRoleRule,
     LessonPage,
     ModulePage,
+    ModuleRequirement,
+    ModuleRoleRule,
     Theme,
 )
 from courses.models.h5p import H5PContent, H5PLibrary
+from courses.models.sessions import SessionFormat, TrainingSession
 
 __all__ = [
     "H5PContent",
@@ -18,5 +21,9 @@ __all__ = [
     "LearningPathRoleRule",
     "LessonPage",
     "ModulePage",
+    "ModuleRequirement",
+    "ModuleRoleRule",
+    "SessionFormat",
     "Theme",
+    "TrainingSession",
 ]

@@ -172,15 +172,47 @@ class LearningPathRoleRule(Orderable):
         ]
 
 
+class ModuleRequirement(models.TextChoices):
+    REQUIRED = "required", _("Obligatoire")
+    OPTIONAL = "optional", _("Facultatif")
+
+
 class ModulePage(Page):
     objectives = RichTextField(
         _("objectifs d'apprentissage"), features=["ul", "ol", "bold", "italic"]
     )
     estimated_minutes = models.PositiveIntegerField(_("durée estimée (minutes)"))
+    default_requirement = models.CharField(
+        _("exigence par défaut"),
+        max_length=20,
+        choices=ModuleRequirement.choices,
+        default=ModuleRequirement.REQUIRED,
+        help_text=_("Pour les rôles sans règle particulière."),
+    )
+    default_attendance_required = models.BooleanField(
+        _("présence à une séance exigée par défaut"),
+        default=False,
+        help_text=_(
+            "Le module n'est terminé qu'après une séance en présence ou en classe "
+            "virtuelle (rôles sans règle particulière)."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("objectives"),
         FieldPanel("estimated_minutes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("default_requirement"),
+                FieldPanel("default_attendance_required"),
+                InlinePanel(
+                    "role_rules",
+                    label=_("Règle pour un rôle"),
+                    max_num=len(LearnerRole.choices),
+                ),
+            ],
+            heading=_("Exigences selon le rôle"),
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("objectives")]
     parent_page_types = ["courses.LearningPathPage"]
@@ -200,10 +232,47 @@ class ModulePage(Page):
     def lessons(self):
         return LessonPage.objects.child_of(self).live().specific().order_by("path")
 
+    def rule_for(self, role):
+        """(requirement, attendance required) of this module for ``role``."""
+        for rule in self.role_rules.all():
+            if rule.role == role:
+                return rule.requirement, rule.attendance_required
+        return self.default_requirement, self.default_attendance_required
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
         return context
+
+
+class ModuleRoleRule(Orderable):
+    module = ParentalKey(
+        ModulePage, on_delete=models.CASCADE, related_name="role_rules"
+    )
+    role = models.CharField(_("rôle"), max_length=30, choices=LearnerRole.choices)
+    requirement = models.CharField(
+        _("exigence"),
+        max_length=20,
+        choices=ModuleRequirement.choices,
+        default=ModuleRequirement.REQUIRED,
+    )
+    attendance_required = models.BooleanField(
+        _("présence à une séance exigée"), default=False
+    )
+
+    panels = [
+        FieldPanel("role"),
+        FieldPanel("requirement"),
+        FieldPanel("attendance_required"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("règle du module par rôle")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["module", "role"], name="unique_module_rule_per_role"
+            )
+        ]
 
 
 class LessonPage(Page):

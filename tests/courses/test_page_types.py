@@ -78,6 +78,11 @@ class CatalogueTreeTests(WagtailPageTestCase):
                         "<ul><li>Appliquer la règle 3-2-1</li></ul>"
                     ),
                     "estimated_minutes": "30",
+                    "default_requirement": "required",
+                    "default_attendance_required": "on",
+                    "role_rules": inline_formset(
+                        [{"role": "mayor", "requirement": "optional"}]
+                    ),
                 }
             ),
         )
@@ -121,3 +126,19 @@ def test_lesson_body_block_set_is_declared_once():
         "h5p",
     ]
     assert list(LessonPage._meta.get_field("body").stream_block.child_blocks) == names
+
+
+@pytest.mark.django_db
+def test_module_rules_default_and_per_role():
+    from courses.models import ModuleRoleRule
+
+    tree = build_site()
+    module = tree["module"]
+    assert module.rule_for("employee") == ("required", False)
+    ModuleRoleRule.objects.create(
+        module=module, role="mayor", requirement="optional", attendance_required=True
+    )
+    module.default_attendance_required = True
+
+    assert module.rule_for("mayor") == ("optional", True)
+    assert module.rule_for("employee") == ("required", True)
