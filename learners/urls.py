@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from learners import views
+from learners.views import accounts as views
 
 app_name = "learners"
 

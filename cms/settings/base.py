@@ -178,6 +178,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BEAT_SCHEDULE = {
+    # Reminders go 48 hours before a session; every 15 minutes keeps them on time.
+    "session-reminders": {
+        "task": "learners.tasks.sessions.session_reminders_send",
+        "schedule": 15 * 60,
+    },
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Virage"

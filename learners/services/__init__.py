@@ -11,8 +11,24 @@ from learners.services.h5p import (
     h5p_state_save,
     xapi_statements_record,
 )
+from learners.services.progress import (
+    ProgressError,
+    enrolment_create,
+    learner_role_change,
+    lesson_complete,
+    lesson_h5p_check,
+    lesson_mark_done,
+    progress_refresh,
+)
 
 __all__ = [
+    "ProgressError",
+    "enrolment_create",
+    "learner_role_change",
+    "lesson_complete",
+    "lesson_h5p_check",
+    "lesson_mark_done",
+    "progress_refresh",
     "LoadCounts",
     "XapiConflict",
     "h5p_block_result",

@@ -111,10 +111,13 @@ def learner_sign_up(*, email, password, first_name, last_name, municipality, rol
     )
 
 
+@transaction.atomic
 def learner_profile_update(*, user, first_name, last_name, municipality, role):
+    from learners.services.progress import learner_role_change
+
     user.first_name = first_name
     user.last_name = last_name
     user.municipality = municipality
-    user.role = role
-    user.save(update_fields=["first_name", "last_name", "municipality", "role"])
+    user.save(update_fields=["first_name", "last_name", "municipality"])
+    learner_role_change(user=user, role=role)
     return user

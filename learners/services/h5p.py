@@ -191,9 +191,22 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
     unique constraints: the loser retries once and then sees the winner's rows.
     """
     try:
-        return _record(user, statements)
+        ids = _record(user, statements)
     except IntegrityError:
-        return _record(user, statements)
+        ids = _record(user, statements)
+    _lessons_check(user, statements)
+    return ids
+
+
+def _lessons_check(user, statements):
+    """A closed attempt may complete its lesson: check each lesson once."""
+    from learners.services.progress import lesson_h5p_check
+
+    lesson_ids = {s.lesson_id for s in statements if s.ends_attempt and s.lesson_id}
+    for lesson in LessonPage.objects.filter(pk__in=lesson_ids).exclude(
+        completions__user=user
+    ):
+        lesson_h5p_check(user=user, lesson=lesson)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,135 @@
+"""How far a learner is in a path, computed from facts (lessons finished,
+sessions attended) and the rules of the learner's current role."""
+
+from dataclasses import dataclass, field
+
+from courses.models import LessonPage, ModulePage, ModuleRequirement
+from learners.models import (
+    Enrolment,
+    LessonCompletion,
+    PathCompletion,
+    SessionRegistration,
+)
+
+
+@dataclass
+class ModuleProgress:
+    module: ModulePage
+    required: bool
+    attendance_required: bool
+    lessons: list = field(default_factory=list)
+    done: set = field(default_factory=set)
+    attended: bool = False
+
+    @property
+    def lessons_done(self):
+        return sum(1 for lesson in self.lessons if lesson.pk in self.done)
+
+    @property
+    def complete(self):
+        lessons_ok = self.lessons_done == len(self.lessons)
+        return lessons_ok and (self.attended or not self.attendance_required)
+
+    @property
+    def units(self):
+        return len(self.lessons) + (1 if self.attendance_required else 0)
+
+    @property
+    def units_done(self):
+        attended = 1 if self.attendance_required and self.attended else 0
+        return self.lessons_done + attended
+
+    def next_lesson(self):
+        return next(
+            (lesson for lesson in self.lessons if lesson.pk not in self.done), None
+        )
+
+
+@dataclass
+class PathProgress:
+    path: object
+    role: str
+    modules: list
+    completion: PathCompletion | None = None
+
+    @property
+    def counted_modules(self):
+        """The role's required modules; all of them when none is required."""
+        required = [m for m in self.modules if m.required]
+        return required or self.modules
+
+    @property
+    def complete(self):
+        return bool(self.modules) and all(m.complete for m in self.counted_modules)
+
+    @property
+    def percent(self):
+        units = sum(m.units for m in self.counted_modules)
+        done = sum(m.units_done for m in self.counted_modules)
+        if not units:
+            return 0
+        return 100 if self.complete else min(99, done * 100 // units)
+
+    @property
+    def started(self):
+        return any(m.units_done for m in self.modules)
+
+    def next_lesson(self):
+        """The first unfinished lesson, required modules first."""
+        for modules in (self.counted_modules, self.modules):
+            for module in modules:
+                lesson = module.next_lesson()
+                if lesson is not None:
+                    return lesson
+        return None
+
+
+def path_progress(*, user, path) -> PathProgress:
+    modules = list(
+        ModulePage.objects.child_of(path)
+        .live()
+        .order_by("path")
+        .prefetch_related("role_rules")
+    )
+    lessons = LessonPage.objects.live().descendant_of(path).order_by("path")
+    by_module = {module.path: [] for module in modules}
+    for lesson in lessons:
+        parent_path = lesson.path[: -lesson.steplen]
+        if parent_path in by_module:
+            by_module[parent_path].append(lesson)
+    done = set(
+        LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    attended = set(
+        SessionRegistration.objects.filter(
+            user=user, attended=True, session__module__in=modules
+        ).values_list("session__module_id", flat=True)
+    )
+    progress = []
+    for module in modules:
+        requirement, attendance = module.rule_for(user.role)
+        progress.append(
+            ModuleProgress(
+                module=module,
+                required=requirement == ModuleRequirement.REQUIRED,
+                attendance_required=attendance,
+                lessons=by_module[module.path],
+                done=done,
+                attended=module.pk in attended,
+            )
+        )
+    completion = PathCompletion.objects.filter(user=user, path=path).first()
+    return PathProgress(
+        path=path, role=user.role, modules=progress, completion=completion
+    )
+
+
+def enrolled_paths(*, user):
+    return [
+        enrolment.path.specific
+        for enrolment in Enrolment.objects.filter(user=user)
+        .select_related("path")
+        .order_by("created_at")
+    ]

@@ -1,0 +1,130 @@
+"""Enrolments and progress. Every write is idempotent: recording the same
+event twice changes nothing, and unique constraints settle concurrent ones."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import LearningPathPage, LessonPage
+from learners.models import (
+    CompletionSource,
+    Enrolment,
+    EnrolmentSource,
+    LessonCompletion,
+    PathCompletion,
+    RoleChange,
+)
+from learners.selectors.progress import path_progress
+from learners.signals import path_completed
+
+
+class ProgressError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def _get_or_create(model, **fields):
+    """``get_or_create`` that survives a concurrent insert of the same row."""
+    defaults = fields.pop("defaults", {})
+    try:
+        with transaction.atomic():
+            return model.objects.get_or_create(**fields, defaults=defaults)
+    except IntegrityError:
+        return model.objects.get(**fields), False
+
+
+def enrolment_create(*, user, path, source=EnrolmentSource.SELF, enrolled_by=None):
+    """Enrol ``user`` in ``path`` (once). Returns (enrolment, created)."""
+    if not path.live:
+        raise ProgressError(_("Ce parcours n'est pas publié."))
+    return _get_or_create(
+        Enrolment,
+        user=user,
+        path=path,
+        defaults={"source": source, "enrolled_by": enrolled_by},
+    )
+
+
+def path_of_lesson(lesson) -> LearningPathPage:
+    return LearningPathPage.objects.ancestor_of(lesson).get()
+
+
+def lesson_has_h5p(lesson) -> bool:
+    return any(block.block_type == "h5p" for block in lesson.body)
+
+
+def lesson_mark_done(*, user, lesson: LessonPage):
+    """The learner says a text lesson is done. Lessons with H5P exercises are
+    done when their exercises are, not by a click."""
+    if lesson_has_h5p(lesson):
+        raise ProgressError(
+            _("Cette leçon se termine en réussissant ses exercices interactifs.")
+        )
+    return lesson_complete(user=user, lesson=lesson, source=CompletionSource.MANUAL)
+
+
+def lesson_complete(*, user, lesson, source):
+    path = path_of_lesson(lesson)
+    enrolment_create(user=user, path=path)
+    completion, created = _get_or_create(
+        LessonCompletion, user=user, lesson=lesson, defaults={"source": source}
+    )
+    if created:
+        progress_refresh(user=user, path=path)
+    return completion
+
+
+def lesson_h5p_check(*, user, lesson):
+    """Complete an H5P lesson once every exercise in it meets its rule."""
+    from learners.services.h5p import h5p_block_result
+
+    blocks = [block for block in lesson.body if block.block_type == "h5p"]
+    if not blocks:
+        return None
+    for block in blocks:
+        result = h5p_block_result(
+            user=user,
+            lesson_id=lesson.pk,
+            block_id=block.id,
+            grading_method=block.value["grading_method"],
+            completion_rule=block.value["completion_rule"],
+            pass_threshold=block.value["pass_threshold"],
+        )
+        if not result.complete:
+            return None
+    return lesson_complete(user=user, lesson=lesson, source=CompletionSource.H5P)
+
+
+def progress_refresh(*, user, path):
+    """Record the path's completion the first time the learner's progress,
+    under their current role, is complete; then announce it after commit."""
+    progress = path_progress(user=user, path=path)
+    if not progress.complete or progress.completion is not None:
+        return progress
+    completion, created = _get_or_create(
+        PathCompletion,
+        user=user,
+        path=path,
+        defaults={"role": user.role, "completed_at": timezone.now()},
+    )
+    if created:
+        transaction.on_commit(
+            lambda: path_completed.send(
+                sender=PathCompletion, completion=completion, user=user, path=path
+            )
+        )
+    progress.completion = completion
+    return progress
+
+
+def learner_role_change(*, user, role):
+    """Change a learner's role, keep the history, and recompute their paths
+    under the new rules (completed paths stay completed)."""
+    if role == user.role:
+        return
+    RoleChange.objects.create(user=user, previous_role=user.role, new_role=role)
+    user.role = role
+    user.save(update_fields=["role"])
+    for enrolment in Enrolment.objects.filter(user=user).select_related("path"):
+        progress_refresh(user=user, path=enrolment.path.specific)
