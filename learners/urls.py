@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from learners.views import accounts as views
+from learners.views import progress
 
 app_name = "learners"
 
@@ -16,6 +17,9 @@ urlpatterns = [
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("profil/", views.profile, name="profile"),
+    path("mon-parcours/", progress.dashboard, name="dashboard"),
+    path("parcours/<int:path_id>/inscription/", progress.enrol, name="enrol"),
+    path("lecons/<int:lesson_id>/terminee/", progress.lesson_done, name="lesson_done"),
     path(
         "municipalites/recherche/",
         views.municipality_search,

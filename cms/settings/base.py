@@ -127,7 +127,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "learners.User"
 LOGIN_URL = "learners:login"
-LOGIN_REDIRECT_URL = "learners:profile"
+LOGIN_REDIRECT_URL = "learners:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -133,3 +133,56 @@ def enrolled_paths(*, user):
         .select_related("path")
         .order_by("created_at")
     ]
+
+
+def lesson_neighbours(*, lesson):
+    """Previous and next lessons across the whole path, and the lesson's place
+    in its module."""
+    module = lesson.get_parent()
+    path = module.get_parent()
+    lessons = list(LessonPage.objects.live().descendant_of(path).order_by("path"))
+    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+    in_module = [item.pk for item in lessons if item.path.startswith(module.path)]
+    return {
+        "previous": lessons[index - 1] if index > 0 else None,
+        "next": lessons[index + 1] if index + 1 < len(lessons) else None,
+        "position": in_module.index(lesson.pk) + 1,
+        "count": len(in_module),
+        "module": module,
+    }
+
+
+def required_paths_not_started(*, user):
+    """Live paths required for the learner's role in which they have not
+    enrolled yet."""
+    from courses.models import LearningPathPage
+    from courses.roles import RoleRequirement
+
+    if not user.role:
+        return []
+    return list(
+        LearningPathPage.objects.live()
+        .filter(
+            role_rules__role=user.role, role_rules__requirement=RoleRequirement.REQUIRED
+        )
+        .exclude(enrolments__user=user)
+        .order_by("path")
+    )
+
+
+def dashboard(*, user):
+    """Everything "Mon parcours" shows."""
+    from learners.selectors.sessions import sessions_upcoming_for
+
+    progresses = [
+        path_progress(user=user, path=path) for path in enrolled_paths(user=user)
+    ]
+    ongoing = [p for p in progresses if not p.complete]
+    return {
+        "progresses": progresses,
+        "next_step": next(
+            ((p, p.next_lesson()) for p in ongoing if p.next_lesson()), (None, None)
+        ),
+        "required_not_started": required_paths_not_started(user=user),
+        "upcoming_sessions": sessions_upcoming_for(user=user),
+    }

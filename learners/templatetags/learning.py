@@ -64,3 +64,40 @@ def h5p_player(context, value, block_id):
         "result": result,
         "block": value,
     }
+
+
+@register.inclusion_tag("learners/path_panel.html", takes_context=True)
+def path_learner_panel(context, path):
+    """On a path page: enrol, or the learner's progress and where to resume."""
+    from learners.models import Enrolment
+    from learners.selectors import path_progress
+
+    request = context["request"]
+    data = {"path": path, "request": request, "user": request.user}
+    if request.user.is_authenticated:
+        data["enrolled"] = Enrolment.objects.filter(
+            user=request.user, path=path
+        ).exists()
+        data["progress"] = path_progress(user=request.user, path=path)
+        data["csrf_token"] = context.get("csrf_token")
+    return data
+
+
+@register.inclusion_tag("learners/lesson_navigation.html", takes_context=True)
+def lesson_navigation(context, lesson):
+    """Where the learner is in the module, previous/next, and "mark as done"."""
+    from learners.models import LessonCompletion
+    from learners.selectors import lesson_neighbours
+    from learners.services.progress import lesson_has_h5p
+
+    request = context["request"]
+    data = lesson_neighbours(lesson=lesson)
+    data.update(
+        {"lesson": lesson, "request": request, "csrf_token": context.get("csrf_token")}
+    )
+    if request.user.is_authenticated:
+        data["done"] = LessonCompletion.objects.filter(
+            user=request.user, lesson=lesson
+        ).exists()
+        data["has_h5p"] = lesson_has_h5p(lesson)
+    return data

@@ -29,7 +29,7 @@ def sign_in(page, base_url, email):
     page.fill("#id_username", email)
     page.fill("#id_password", PASSWORD)
     page.click("form.form button[type=submit]")
-    page.wait_for_url("**/compte/profil/")
+    page.wait_for_url("**/compte/mon-parcours/")
 
 
 def lesson_with_exercise():

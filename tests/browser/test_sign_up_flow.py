@@ -31,7 +31,7 @@ def test_sign_up_with_search_as_you_type_municipality(
     page.fill("#id_password2", "Conseil-municipal-2026!")
     page.click("button[type=submit]")
 
-    page.wait_for_url("**/compte/profil/")
+    page.wait_for_url("**/compte/mon-parcours/")
     assert "Bienvenue dans Virage" in page.content()
     user = User.objects.get(email="isabelle@saint-elzear.qc.ca")
     assert (user.municipality.code, user.role) == ("26022", "mayor")
