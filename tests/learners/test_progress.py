@@ -8,9 +8,9 @@ from learners.selectors import path_progress
 from learners.services import (
     ProgressError,
     enrolment_create,
+    learner_role_change,
     lesson_complete,
     lesson_mark_done,
-    learner_role_change,
 )
 from learners.signals import path_completed
 from tests.h5p_fixtures import h5p_content
