@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 
 from cms import permissions
 from cms.demo.content import PATHS
+from cms.demo.learning import demo_learning_load
 from cms.models import HomePage, StandardPage
 from courses.models import (
     LearningPathIndexPage,
@@ -247,4 +248,6 @@ def demo_data_load() -> dict:
         "Données Québec, CC BY 4.0. Données modifiées.</p>",
     )
     permissions.staff_groups_sync()
-    return {"paths_created": paths_created, "accounts_created": _accounts()}
+    accounts_created = _accounts()
+    demo_learning_load()
+    return {"paths_created": paths_created, "accounts_created": accounts_created}

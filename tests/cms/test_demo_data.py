@@ -68,3 +68,21 @@ def test_demo_trainer_can_edit_a_demo_lesson(client):
     lesson = LessonPage.objects.first()
 
     assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 200
+
+
+def test_demo_has_sessions_and_learners_at_various_stages():
+    from courses.models import TrainingSession
+    from learners.models import PathCompletion
+    from learners.selectors import path_progress
+
+    call_command("load_demo_data")
+    call_command("load_demo_data")
+
+    assert TrainingSession.objects.filter(session_format="virtual").count() == 1
+    assert TrainingSession.objects.count() == 4
+    councillor = User.objects.get(email="conseiller@demo.virage.quebec")
+    mayor = User.objects.get(email="mairesse@demo.virage.quebec")
+    cyber = LearningPathPage.objects.get(slug="cybersecurite-elus")
+    assert PathCompletion.objects.filter(user=councillor, path=cyber).count() == 1
+    progress = path_progress(user=mayor, path=cyber)
+    assert 0 < progress.percent < 100
