@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("recherche/", views.search, name="search"),
     path("compte/", include("learners.urls")),
     path("attestations/", include("certification.urls")),
+    path("participation/", include("reporting.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

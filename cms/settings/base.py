@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "courses",
     "learners",
     "certification",
+    "reporting",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
