@@ -46,8 +46,14 @@ TRAINER_MODEL_PERMISSIONS = [
     ("courses", "add_h5pcontent"),
     ("courses", "change_h5pcontent"),
     ("courses", "view_h5pcontent"),
+    ("learners", "add_enrolmentimport"),
+]
+COORDINATOR_MODEL_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("learners", "add_enrolmentimport"),
 ]
 ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
+    ("learners", "change_enrolmentimport"),
     ("learners", "add_user"),
     ("learners", "change_user"),
     ("learners", "delete_user"),
@@ -109,7 +115,7 @@ def staff_groups_sync():
         _grant_pages(trainers, catalogue, AUTHORING_PAGE_PERMISSIONS)
     _grant_collection(trainers, MEDIA_PERMISSIONS)
 
-    coordinators.permissions.add(*_permissions([("wagtailadmin", "access_admin")]))
+    coordinators.permissions.add(*_permissions(COORDINATOR_MODEL_PERMISSIONS))
 
     administrators.permissions.add(
         *_permissions(ADMINISTRATOR_MODEL_PERMISSIONS + MEDIA_PERMISSIONS)

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -105,3 +106,11 @@ class SignUpForm(ProfileForm):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django skips accounts without a usable password; people invited by a
+    CSV import have none until they choose one, and may have lost the e-mail."""
+
+    def get_users(self, email):
+        return get_user_model().objects.filter(email__iexact=email, is_active=True)

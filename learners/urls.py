@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from learners.forms import PasswordResetForm
 from learners.views import accounts as views
 from learners.views import progress
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path(
         "mot-de-passe/reinitialiser/",
         auth_views.PasswordResetView.as_view(
+            form_class=PasswordResetForm,
             template_name="learners/password_reset_form.html",
             email_template_name="learners/password_reset_email.txt",
             subject_template_name="learners/password_reset_subject.txt",

@@ -102,3 +102,12 @@ def test_password_reset_for_unknown_address_sends_nothing(client, db):
 
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_invited_account_without_password_can_ask_for_a_link(client, learner):
+    learner.set_unusable_password()
+    learner.save()
+
+    client.post(reverse("learners:password_reset"), {"email": learner.email.upper()})
+
+    assert len(mail.outbox) == 1

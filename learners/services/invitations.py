@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+
+def invitation_send(*, user, path, invited_by=None):
+    """E-mail an account made for someone a link to choose its password, in
+    French. The link is a password-reset one: valid once, for
+    ``PASSWORD_RESET_TIMEOUT``."""
+    token = default_token_generator.make_token(user)
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    with translation.override(settings.LANGUAGE_CODE):
+        link = reverse(
+            "learners:password_reset_confirm",
+            kwargs={"uidb64": uidb64, "token": token},
+        )
+        context = {
+            "user": user,
+            "path": path,
+            "invited_by": invited_by,
+            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link,
+            "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        }
+        subject = render_to_string("learners/email/invitation_subject.txt", context)
+        body = render_to_string("learners/email/invitation.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email])
