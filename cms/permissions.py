@@ -47,6 +47,9 @@ TRAINER_MODEL_PERMISSIONS = [
     ("courses", "change_h5pcontent"),
     ("courses", "view_h5pcontent"),
     ("learners", "add_enrolmentimport"),
+    ("courses", "add_trainingsession"),
+    ("courses", "change_trainingsession"),
+    ("courses", "view_trainingsession"),
 ]
 COORDINATOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -54,6 +57,8 @@ COORDINATOR_MODEL_PERMISSIONS = [
 ]
 ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("learners", "change_enrolmentimport"),
+    ("courses", "delete_trainingsession"),
+    ("learners", "change_sessionregistration"),
     ("learners", "add_user"),
     ("learners", "change_user"),
     ("learners", "delete_user"),

@@ -1,5 +1,5 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import include, path, reverse_lazy
 
 from learners.forms import PasswordResetForm
 from learners.views import accounts as views
@@ -19,6 +19,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("profil/", views.profile, name="profile"),
     path("mon-parcours/", progress.dashboard, name="dashboard"),
+    path("seances/", include("learners.urls_sessions")),
     path("parcours/<int:path_id>/inscription/", progress.enrol, name="enrol"),
     path("lecons/<int:lesson_id>/terminee/", progress.lesson_done, name="lesson_done"),
     path(
