@@ -7,6 +7,10 @@ from learners.models import Municipality
 from learners.services import municipalities_load
 from tests.factories import UserFactory, build_site
 
+# Transactional tests must use ``serialized_rollback=True``: a plain flush re-runs
+# post_migrate (staff groups), which then clash with the serialized rows the
+# next serialized test restores.
+
 # Playwright's sync API runs an event loop in the test thread; the test only
 # drives the browser while the live server thread touches the database.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

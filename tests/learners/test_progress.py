@@ -184,7 +184,7 @@ def test_lessons_with_exercises_are_not_marked_done_by_hand(learner, site):
         lesson_mark_done(user=learner, lesson=lesson)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_concurrent_completions_record_one_row(municipalities):
     from tests.factories import UserFactory, build_site
