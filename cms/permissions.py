@@ -15,6 +15,8 @@ from wagtail.models import (
     Page,
 )
 
+from certification.permissions import ADMINISTRATOR_PERMISSIONS as CERTIFICATE_ADMIN
+
 TRAINERS = "Formateurs"
 COORDINATORS = "Coordonnateurs UMQ"
 ADMINISTRATORS = "Administrateurs"
@@ -59,6 +61,7 @@ ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("learners", "change_enrolmentimport"),
     ("courses", "delete_trainingsession"),
     ("learners", "change_sessionregistration"),
+    *CERTIFICATE_ADMIN,
     ("learners", "add_user"),
     ("learners", "change_user"),
     ("learners", "delete_user"),

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from certification.services import certificate_template_default_ensure
 from cms import permissions
 from cms.demo.content import PATHS
 from cms.demo.learning import demo_learning_load
@@ -249,5 +250,6 @@ def demo_data_load() -> dict:
     )
     permissions.staff_groups_sync()
     accounts_created = _accounts()
+    certificate_template_default_ensure()
     demo_learning_load()
     return {"paths_created": paths_created, "accounts_created": accounts_created}

@@ -1,0 +1,25 @@
+"""The e-mail a learner receives when a certificate is issued, in French."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from certification.formatting import certificate_filename
+
+FRENCH = "fr-ca"
+
+
+def certificate_issued(*, certificate, pdf: bytes):
+    with translation.override(FRENCH):
+        url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certification:mine")
+        subject = _("Votre attestation : %(title)s") % {"title": certificate.path_title}
+        body = render_to_string(
+            "certification/email/issued.txt",
+            {"certificate": certificate, "url": url},
+        )
+    message = EmailMessage(subject=subject, body=body, to=[certificate.user.email])
+    message.attach(certificate_filename(certificate), pdf, "application/pdf")
+    message.send()

@@ -1,0 +1,27 @@
+from certification.services.batches import (
+    certificate_batch_create,
+    certificates_issue_for_path,
+)
+from certification.services.issuance import (
+    CertificateError,
+    certificate_event_log,
+    certificate_issue,
+    certificate_pdf,
+    certificate_reissue,
+    certificate_revoke,
+    certificate_verify,
+)
+from certification.services.templates import certificate_template_default_ensure
+
+__all__ = [
+    "CertificateError",
+    "certificate_batch_create",
+    "certificate_event_log",
+    "certificate_issue",
+    "certificate_pdf",
+    "certificate_reissue",
+    "certificate_revoke",
+    "certificate_template_default_ensure",
+    "certificate_verify",
+    "certificates_issue_for_path",
+]

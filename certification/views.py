@@ -1,0 +1,108 @@
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from certification import selectors, services
+from certification.formatting import certificate_display, certificate_filename
+
+VERIFY_LIMIT = 20
+VERIFY_WINDOW_SECONDS = 5 * 60
+
+
+@login_required
+def mine(request):
+    certificates = selectors.certificates_of(user=request.user)
+    return render(request, "certification/mine.html", {"certificates": certificates})
+
+
+def _own_certificate(request, pk):
+    certificate = selectors.certificate_of_owner(user=request.user, pk=pk)
+    if certificate is None:
+        raise Http404
+    return certificate
+
+
+@login_required
+def pdf_download(request, pk):
+    certificate = _own_certificate(request, pk)
+    if certificate.is_revoked:
+        raise Http404
+    response = HttpResponse(
+        services.certificate_pdf(certificate), content_type="application/pdf"
+    )
+    filename = certificate_filename(certificate)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def detail(request, pk):
+    """The certificate as an accessible web page, for its holder."""
+    certificate = _own_certificate(request, pk)
+    context = {
+        "certificate": certificate,
+        "display": certificate_display(certificate.content),
+        "verification_url": selectors.qr_payload(certificate),
+    }
+    return render(request, "certification/detail.html", context)
+
+
+def _client_address(request) -> str:
+    # REMOTE_ADDR only: a forwarded-for header is whatever the client says,
+    # unless a trusted proxy rewrites REMOTE_ADDR before Django sees it.
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _over_limit(request) -> bool:
+    """Count one lookup for this address; True past the limit in the window."""
+    key = f"certification:verify:{_client_address(request)}"
+    cache.add(key, 0, VERIFY_WINDOW_SECONDS)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(key, 1, VERIFY_WINDOW_SECONDS)
+        count = 1
+    return count > VERIFY_LIMIT
+
+
+def _lookup(request, text):
+    """The same answer for malformed, unknown and forged codes: not found."""
+    if _over_limit(request):
+        response = render(request, "certification/verify_limited.html", status=429)
+        response["Retry-After"] = str(VERIFY_WINDOW_SECONDS)
+        return response
+    certificate = services.certificate_verify(code=text)
+    if certificate is None:
+        return render(request, "certification/verify_not_found.html", status=404)
+    context = {
+        "certificate": certificate,
+        "display": certificate_display(certificate.content),
+    }
+    return render(request, "certification/verify_result.html", context)
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    """The public form; a typed code arrives as ``code`` (GET or POST)."""
+    data = request.POST if request.method == "POST" else request.GET
+    text = data.get("code")
+    if text is None or not text.strip():
+        empty = text is not None
+        return render(request, "certification/verify.html", {"empty": empty})
+    return _noindex(_lookup(request, text))
+
+
+@never_cache
+@require_http_methods(["GET"])
+def verify_code(request, code):
+    """Where a certificate's QR code leads."""
+    return _noindex(_lookup(request, code))
