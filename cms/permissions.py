@@ -53,15 +53,26 @@ TRAINER_MODEL_PERMISSIONS = [
     ("courses", "change_trainingsession"),
     ("courses", "view_trainingsession"),
 ]
+TRAINING_CONTACT_PERMISSIONS = [
+    ("reporting", codename)
+    for codename in (
+        "add_trainingcontact",
+        "change_trainingcontact",
+        "delete_trainingcontact",
+        "view_trainingcontact",
+    )
+]
 COORDINATOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("learners", "add_enrolmentimport"),
+    *TRAINING_CONTACT_PERMISSIONS,
 ]
 ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("learners", "change_enrolmentimport"),
     ("courses", "delete_trainingsession"),
     ("learners", "change_sessionregistration"),
     *CERTIFICATE_ADMIN,
+    *TRAINING_CONTACT_PERMISSIONS,
     ("learners", "add_user"),
     ("learners", "change_user"),
     ("learners", "delete_user"),

@@ -185,7 +185,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learners.tasks.sessions.session_reminders_send",
         "schedule": 15 * 60,
     },
+    # Keeps the reporting summary tables exact, at most a minute behind.
+    "reporting-rollup-refresh": {
+        "task": "reporting.tasks.rollup_refresh",
+        "schedule": 60,
+    },
 }
+REPORTING_SMALL_CELL = int(env("REPORTING_SMALL_CELL", "5"))
+REPORTING_EXPORT_ASYNC_ROWS = int(env("REPORTING_EXPORT_ASYNC_ROWS", "1000"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Virage"

@@ -1,0 +1,124 @@
+"""Exports: a file built now when small, by a Celery job when large."""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.http import QueryDict
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reporting.exports.formats import WRITERS
+from reporting.exports.registry import MUNICIPALITY, PROVINCE, Export, Request
+from reporting.forms import AbsentFilterForm, PeriodForm
+from reporting.models import ExportJob, ExportStatus
+from reporting.privacy import small_cell_threshold
+from reporting.selectors import Access, municipality_access, reporting_allowed
+
+logger = logging.getLogger(__name__)
+
+
+class ExportError(Exception):
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def export_spec(*, table: str, municipality=None) -> Export | None:
+    return (MUNICIPALITY if municipality is not None else PROVINCE).get(table)
+
+
+def export_access(*, user, municipality=None) -> Access:
+    if municipality is not None:
+        return municipality_access(user=user, municipality=municipality)
+    return Access.AGGREGATES if reporting_allowed(user=user) else Access.NONE
+
+
+def export_request(*, user, spec: Export, query: str, municipality=None) -> Request:
+    """The filters of ``query`` for what ``user`` may see; ExportError (403 or
+    400, message in French) otherwise."""
+    access = export_access(user=user, municipality=municipality)
+    if access == Access.NONE or (spec.names and access != Access.NAMES):
+        raise ExportError(_("Vous n'avez pas accès à ce tableau."), status=403)
+    form_class = PeriodForm if municipality is not None else AbsentFilterForm
+    form = form_class(QueryDict(query))
+    if not form.is_valid():
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+        raise ExportError(" ".join(errors))
+    fixed = {"municipality_id": municipality.pk} if municipality is not None else {}
+    return Request(
+        scope=form.scope(**fixed),
+        search=form.cleaned_data.get("q") or "",
+        municipality=municipality,
+        access=access,
+        threshold=None if access == Access.NAMES else small_cell_threshold(),
+    )
+
+
+def export_is_large(*, spec: Export, request: Request) -> bool:
+    limit = getattr(settings, "REPORTING_EXPORT_ASYNC_ROWS", 1000)
+    return spec.size(request) > limit
+
+
+def export_build(*, spec: Export, request: Request, file_format: str, progress=None):
+    return WRITERS[file_format](spec.build(request), progress)
+
+
+def export_job_create(*, user, table, file_format, query, municipality, filename):
+    return ExportJob.objects.create(
+        requested_by=user,
+        table=table,
+        file_format=file_format,
+        municipality=municipality,
+        params={"query": query},
+        filename=filename,
+    )
+
+
+def export_job_run(*, job_id: int) -> None:
+    """Build a job's file once (a rerun of a started job does nothing)."""
+    started = ExportJob.objects.filter(pk=job_id, status=ExportStatus.PENDING).update(
+        status=ExportStatus.RUNNING
+    )
+    if not started:
+        return
+    job = ExportJob.objects.select_related("requested_by", "municipality").get(
+        pk=job_id
+    )
+    try:
+        _run(job)
+    except ExportError as error:
+        _fail(job, error.message)
+    except Exception:
+        logger.exception("Export %s failed", job_id)
+        _fail(job, _("L'exportation a échoué. Réessayez ou écrivez-nous."))
+        raise
+
+
+def _run(job):
+    spec = export_spec(table=job.table, municipality=job.municipality)
+    request = export_request(
+        user=job.requested_by,
+        spec=spec,
+        query=job.params.get("query", ""),
+        municipality=job.municipality,
+    )
+    table = spec.build(request)
+    total = len(table.all_rows())
+    ExportJob.objects.filter(pk=job.pk).update(total=total)
+
+    def progress(count):
+        ExportJob.objects.filter(pk=job.pk).update(processed=count)
+
+    data = WRITERS[job.file_format](table, progress)
+    job.file.save(f"{uuid.uuid4().hex}/{job.filename}", ContentFile(data), save=False)
+    job.status, job.total, job.processed = ExportStatus.DONE, total, total
+    job.finished_at = timezone.now()
+    job.save(update_fields=["file", "status", "total", "processed", "finished_at"])
+
+
+def _fail(job, message):
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportStatus.FAILED, error=message, finished_at=timezone.now()
+    )

@@ -1,0 +1,118 @@
+"""What a report counts: the filters (``Scope``) and the rows they select."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from learners.models import (
+    POPULATION_CLASS_BOUNDS,
+    Municipality,
+    PopulationClass,
+    population_class_of,
+)
+from reporting.models import AttendanceFact, LearnerPathFact
+
+ACTIVE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Filters of a report. ``start`` is inclusive, ``end`` exclusive (both
+    aware); the geography fields narrow the municipalities, the others the
+    learners (current role) and the enrolments (path, theme)."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    region_id: int | None = None
+    mrc_id: int | None = None
+    population_class: int | None = None
+    municipality_id: int | None = None
+    role: str | None = None
+    path_id: int | None = None
+    theme_id: int | None = None
+
+    @property
+    def active_since(self) -> datetime:
+        """Activity counts over the 30 days before now, whatever the period."""
+        return timezone.now() - timedelta(days=ACTIVE_DAYS)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A municipality, as the breakdowns need it."""
+
+    id: int
+    code: str
+    name: str
+    region_id: int
+    mrc_id: int | None
+    population: int
+
+    @property
+    def population_class(self) -> int:
+        return int(population_class_of(self.population))
+
+
+def population_bounds(population_class: int) -> tuple[int, int | None]:
+    """[lower, upper) population of a class; upper is None for the largest."""
+    lowers = sorted(lower for _class, lower in POPULATION_CLASS_BOUNDS)
+    lower = dict(POPULATION_CLASS_BOUNDS)[PopulationClass(population_class)]
+    higher = [bound for bound in lowers if bound > lower]
+    return lower, (higher[0] if higher else None)
+
+
+def geography_q(scope: Scope, prefix: str = "") -> Q:
+    q = Q()
+    if scope.municipality_id:
+        q &= Q(**{f"{prefix}id": scope.municipality_id})
+    if scope.region_id:
+        q &= Q(**{f"{prefix}region_id": scope.region_id})
+    if scope.mrc_id:
+        q &= Q(**{f"{prefix}mrc_id": scope.mrc_id})
+    if scope.population_class:
+        lower, upper = population_bounds(scope.population_class)
+        q &= Q(**{f"{prefix}population__gte": lower})
+        if upper is not None:
+            q &= Q(**{f"{prefix}population__lt": upper})
+    return q
+
+
+def places_in_scope(scope: Scope) -> dict[int, Place]:
+    rows = Municipality.objects.filter(geography_q(scope)).values_list(
+        "id", "code", "name", "region_id", "mrc_id", "population"
+    )
+    return {row[0]: Place(*row) for row in rows}
+
+
+def _learner_q(scope: Scope) -> Q:
+    q = geography_q(scope, "municipality__")
+    if scope.role:
+        q &= Q(role=scope.role)
+    if scope.path_id:
+        q &= Q(path_id=scope.path_id)
+    if scope.theme_id:
+        q &= Q(theme_id=scope.theme_id)
+    return q
+
+
+def facts_in_scope(scope: Scope):
+    """Enrolments of the learners and paths in scope, whatever their dates."""
+    return LearnerPathFact.objects.filter(_learner_q(scope))
+
+
+def attendance_in_scope(scope: Scope):
+    return AttendanceFact.objects.filter(
+        _learner_q(scope), period_q("starts_at", scope)
+    )
+
+
+def period_q(field: str, scope: Scope) -> Q:
+    """``field`` is set and falls in the period."""
+    q = Q(**{f"{field}__isnull": False})
+    if scope.start:
+        q &= Q(**{f"{field}__gte": scope.start})
+    if scope.end:
+        q &= Q(**{f"{field}__lt": scope.end})
+    return q

@@ -1,0 +1,93 @@
+"""Numbers as people read them in French: 1 122, 45,3 %."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+from reporting.charts import number
+from reporting.tables import COUNT, RATE
+
+register = template.Library()
+
+
+@register.filter
+def count(value):
+    """A count with grouping; a hidden small count ("< 5") as is."""
+    if value is None:
+        return "—"
+    return number(value)
+
+
+@register.filter
+def rate(value):
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return f"{number(value, 1)} %"
+
+
+@register.filter
+def cell(value, column):
+    """A table cell by its column's kind."""
+    if column.kind == COUNT:
+        return count(value)
+    if column.kind == RATE:
+        return rate(value)
+    return "" if value is None else value
+
+
+def _row_html(values, columns, link="") -> str:
+    """One table row: the first cell a row header (with its link)."""
+    first = values[0]
+    if link:
+        first = format_html('<a href="{}">{}</a>', link, first)
+    cells = format_html_join(
+        "",
+        '<td class="col-{}">{}</td>',
+        (
+            (column.kind, cell(value, column))
+            for value, column in zip(values[1:], columns[1:], strict=True)
+        ),
+    )
+    return format_html('<tr><th scope="row">{}</th>{}</tr>', first, cells)
+
+
+@register.simple_tag
+def table_rows(table):
+    """A table's body rows, built in Python: thousands of cells render
+    faster than through template loops."""
+    links = table.links or [""] * len(table.rows)
+    return mark_safe(  # each row is built with format_html
+        "".join(
+            _row_html(row, table.columns, link)
+            for row, link in zip(table.rows, links, strict=True)
+        )
+    )
+
+
+@register.simple_tag
+def table_total(table):
+    return _row_html(table.total, table.columns) if table.total else ""
+
+
+@register.simple_tag(takes_context=True)
+def participation_url(context):
+    """Where the site menu's "Participation" link goes for this user: the
+    dashboard (coordinators), their municipality's page (a training contact),
+    or nowhere ("")."""
+    from django.urls import reverse
+
+    from learners.models import Municipality
+    from reporting.selectors import contact_municipality_id, reporting_allowed
+
+    user = context["request"].user
+    if reporting_allowed(user=user):
+        return reverse("reporting:dashboard")
+    municipality_id = contact_municipality_id(user=user)
+    if municipality_id:
+        code = Municipality.objects.values_list("code", flat=True).get(
+            pk=municipality_id
+        )
+        return reverse("reporting:municipality", args=[code])
+    return ""

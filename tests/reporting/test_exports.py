@@ -1,0 +1,213 @@
+"""Exports: CSV that Excel (fr) opens, XLSX with the same rows, large ones
+through a Celery job, small cells hidden from coordinators."""
+
+import csv
+import io
+
+import pytest
+from django.test import Client, override_settings
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from reporting.exports import to_csv
+from reporting.models import ExportJob, TrainingContact
+from reporting.rollup import rollup_refresh
+from reporting.tables import TEXT, Column, Table
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+BOM = b"\xef\xbb\xbf"
+
+
+def export(client, table, file_format, query="", code=None):
+    if code:
+        url = reverse("reporting:municipality_export", args=[code, table, file_format])
+    else:
+        url = reverse("reporting:export", args=[table, file_format])
+    return client.get(f"{url}?{query}" if query else url)
+
+
+def csv_rows(response) -> list[list[str]]:
+    content = response.content
+    assert content.startswith(BOM)
+    text = content[len(BOM) :].decode("utf-8")
+    assert "\r\n" in text
+    return list(csv.reader(io.StringIO(text), delimiter=";"))
+
+
+def xlsx_rows(response) -> list[list]:
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+@pytest.fixture
+def coordinator_client(client, province, coordinator):
+    rollup_refresh()
+    client.force_login(coordinator)
+    return client
+
+
+def test_csv_is_utf8_with_bom_semicolons_and_french_headers(coordinator_client):
+    response = export(coordinator_client, "regions", "csv")
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="participation-regions.csv"' in response["Content-Disposition"]
+    rows = csv_rows(response)
+    assert rows[0][:4] == [
+        "Région",
+        "Municipalités visées",
+        "Municipalités participantes",
+        "Taux de participation (%)",
+    ]
+    beauce = next(r for r in rows if r[0] == "Chaudière-Appalaches")
+    assert beauce[1:6] == ["136", "2", "1,5", "2", "4"]
+    assert rows[-1][0] == "Ensemble" and rows[-1][5] == "5"
+    assert len(rows) == 1 + 17 + 1
+
+
+def test_xlsx_has_the_same_rows(coordinator_client):
+    csv_version = csv_rows(export(coordinator_client, "themes", "csv"))
+    xlsx_version = xlsx_rows(export(coordinator_client, "themes", "xlsx"))
+
+    def value(cell):
+        cell = "" if cell is None else str(cell)
+        try:
+            return float(cell.replace(",", "."))
+        except ValueError:
+            return cell
+
+    assert [[value(c) for c in row] for row in xlsx_version] == [
+        [value(c) for c in row] for row in csv_version
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "regions",
+        "mrc",
+        "tailles",
+        "roles",
+        "parcours",
+        "themes",
+        "entonnoir",
+        "tendances-mois",
+        "tendances-trimestres",
+        "municipalites-absentes",
+    ],
+)
+@override_settings(REPORTING_EXPORT_ASYNC_ROWS=10_000)
+def test_every_dashboard_table_exports(coordinator_client, table):
+    for file_format in ("csv", "xlsx"):
+        response = export(coordinator_client, table, file_format)
+
+        assert response.status_code == 200, table
+
+
+def test_coordinators_get_small_counts_by_role_hidden(coordinator_client):
+    rows = csv_rows(export(coordinator_client, "roles", "csv", code="26022"))
+
+    mayor = next(r for r in rows if r[0].startswith("Élu·e — maire"))
+    assert mayor[1] == "< 5"
+    assert rows[-1][:2] == ["Ensemble", "3"]
+
+
+def test_the_contact_gets_exact_counts_and_names(client, province):
+    alice = province["people"]["alice"]
+    TrainingContact.objects.create(user=alice, municipality=alice.municipality)
+    rollup_refresh()
+    client.force_login(alice)
+
+    roles = csv_rows(export(client, "roles", "csv", code="26022"))
+    learners = xlsx_rows(export(client, "apprenants", "xlsx", code="26022"))
+
+    assert next(r for r in roles if r[0].startswith("Élu·e — maire"))[1] == "1"
+    assert learners[0][:3] == ["Nom", "Courriel", "Rôle"]
+    assert {row[1] for row in learners[1:]} == {
+        "alice@exemple.qc.ca",
+        "bruno@exemple.qc.ca",
+        "chloe@exemple.qc.ca",
+    }
+
+
+def test_coordinators_cannot_export_names(coordinator_client):
+    assert (
+        export(coordinator_client, "apprenants", "csv", code="26022").status_code == 403
+    )
+
+
+def test_learners_cannot_export(client, province):
+    client.force_login(province["people"]["bruno"])
+
+    assert export(client, "regions", "csv").status_code == 403
+    assert export(client, "roles", "csv", code="26022").status_code == 403
+
+
+def test_an_unknown_table_is_not_found(coordinator_client):
+    assert export(coordinator_client, "salaires", "csv").status_code == 404
+    assert (
+        coordinator_client.get("/participation/export/regions.pdf").status_code == 404
+    )
+
+
+def test_spreadsheet_formulas_are_neutralised():
+    table = Table(
+        slug="t", title="t", columns=[Column("a", "A", TEXT)], rows=[["=1+1"]]
+    )
+
+    assert to_csv(table).decode("utf-8-sig").splitlines()[1] == "'=1+1"
+
+
+@override_settings(REPORTING_EXPORT_ASYNC_ROWS=100)
+def test_a_large_export_is_built_by_a_job_with_progress(
+    coordinator_client, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = export(coordinator_client, "municipalites", "csv", "region=12")
+
+    job = ExportJob.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("reporting:export_job", args=[job.pk])
+    status = coordinator_client.get(reverse("reporting:export_status", args=[job.pk]))
+    assert status.json()["status"] == "done" and status.json()["percent"] == 100
+    page = coordinator_client.get(response.url).content.decode()
+    assert "<progress" in page and "Télécharger le fichier" in page
+    download = coordinator_client.get(
+        reverse("reporting:export_download", args=[job.pk])
+    )
+    rows = csv_rows(download)
+    assert len(rows) == 1 + 136
+    saint_elzear = next(r for r in rows if r[0] == "26022")
+    assert rows[0].index("Personnes inscrites — Élu·e — maire ou mairesse")
+    assert saint_elzear[rows[0].index("Personnes inscrites")] == "3"
+    assert (
+        saint_elzear[rows[0].index("Personnes inscrites — Élu·e — maire ou mairesse")]
+        == "< 5"
+    )
+
+
+@override_settings(REPORTING_EXPORT_ASYNC_ROWS=100)
+def test_an_export_job_belongs_to_its_requester(
+    coordinator_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        export(coordinator_client, "municipalites", "xlsx")
+    job = ExportJob.objects.get()
+    client = Client()
+    client.force_login(UserFactory(role="", group="Coordonnateurs UMQ"))
+
+    for name in ("export_job", "export_status", "export_download"):
+        assert (
+            client.get(reverse(f"reporting:{name}", args=[job.pk])).status_code == 404
+        )
+    assert (
+        len(
+            xlsx_rows(
+                coordinator_client.get(
+                    reverse("reporting:export_download", args=[job.pk])
+                )
+            )
+        )
+        == 1 + 1122
+    )
