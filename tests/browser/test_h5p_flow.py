@@ -32,6 +32,15 @@ def sign_in(page, base_url, email):
     page.wait_for_url("**/compte/mon-parcours/")
 
 
+def open_exercise(page, url):
+    """Open the lesson and its exercise; return the player's frame."""
+    page.goto(url)
+    page.click("[data-h5p-open]")
+    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame.wait_for_selector(".h5p-true-false-answer")
+    return frame
+
+
 def lesson_with_exercise():
     tree = build_site()
     content = h5p_content_import(source=SAMPLE, title="Vrai ou faux")
@@ -98,10 +107,7 @@ def test_statements_queued_offline_are_sent_once_back_online(
     lesson, _content = lesson_with_exercise()
     page = browser_page
     sign_in(page, live_server.url, learner.email)
-    page.goto(f"{live_server.url}{lesson.url}")
-    page.click("[data-h5p-open]")
-    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
-    frame.wait_for_selector(".h5p-true-false-answer")
+    frame = open_exercise(page, f"{live_server.url}{lesson.url}")
 
     page.route("**/xapi/statements", lambda route: route.abort())  # the network drops
     frame.click(".h5p-true-false-answer >> nth=1")
@@ -130,10 +136,7 @@ def test_an_unfinished_exercise_resumes_where_the_learner_left_it(
     lesson, _content = lesson_with_exercise()
     page = browser_page
     sign_in(page, live_server.url, learner.email)
-    page.goto(f"{live_server.url}{lesson.url}")
-    page.click("[data-h5p-open]")
-    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
-    frame.wait_for_selector(".h5p-true-false-answer")
+    frame = open_exercise(page, f"{live_server.url}{lesson.url}")
     frame.click(".h5p-true-false-answer >> nth=0")  # answered, not checked
 
     # Leaving the page sends the state in a beacon (H5P's own unload save is
@@ -143,10 +146,7 @@ def test_an_unfinished_exercise_resumes_where_the_learner_left_it(
         if H5PUserState.objects.filter(user=learner, data__contains="answer").exists():
             break
         time.sleep(0.1)
-    page.goto(f"{live_server.url}{lesson.url}")
-    page.click("[data-h5p-open]")
-    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
-    frame.wait_for_selector(".h5p-true-false-answer")
+    frame = open_exercise(page, f"{live_server.url}{lesson.url}")
 
     checked = frame.eval_on_selector_all(
         ".h5p-true-false-answer", "els => els.map(e => e.getAttribute('aria-checked'))"
