@@ -22,14 +22,20 @@ def test_loads_every_region_mrc_and_municipality():
 
 def test_loading_twice_changes_nothing():
     municipalities_load(directory=DATA)
-    before = list(Municipality.objects.values_list("id", "code", "name", "mrc_id"))
+    before = list(
+        Municipality.objects.order_by("code").values_list(
+            "id", "code", "name", "mrc_id"
+        )
+    )
 
     counts = municipalities_load(directory=DATA)
 
     assert (counts.created, counts.updated) == (0, 0)
-    assert list(Municipality.objects.values_list("id", "code", "name", "mrc_id")) == (
-        before
-    )
+    assert list(
+        Municipality.objects.order_by("code").values_list(
+            "id", "code", "name", "mrc_id"
+        )
+    ) == (before)
 
 
 def test_a_changed_row_is_updated_in_place(tmp_path):
