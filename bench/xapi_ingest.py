@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "virage_bench_xapi"
 HOST, PORT = "127.0.0.1", 8765
 PASSWORD = "bench-mot-de-passe-2026"
+BLOCK = "3f6c1a52-9d0e-4b7a-8c21-5e4f0b9d7a13"
 
 
 def django_env():
@@ -64,6 +65,15 @@ tree = build_site()
 library = H5PLibrary.objects.create(machine_name="H5P.QuestionSet", major_version=1,
     minor_version=20, patch_version=3, title="Question Set", runnable=True)
 content = H5PContent.objects.create(title="Quiz", main_library=library, source_filename="q.h5p")
+# The lesson holds the exercise, so a finished attempt checks the lesson's
+# completion as it does in production.
+lesson = tree["lesson"]
+lesson.body = json.dumps([
+    {{"type": "paragraph", "id": "texte", "value": "<p>Un courriel vous presse.</p>"}},
+    {{"type": "h5p", "id": "{BLOCK}", "value": {{"content": content.pk,
+      "grading_method": "highest", "completion_rule": "passed", "pass_threshold": 80}}}},
+])
+lesson.save_revision().publish()
 emails = []
 for n in range({learners}):
     user = User.objects.create_user(email=f"bench{{n}}@exemple.qc.ca", password="{PASSWORD}",
@@ -168,7 +178,7 @@ class Learner:
 def h5p_statement(email, content, lesson, n):
     """What H5P.QuestionSet emits: sub-question answers, then the whole set."""
     top_level = n % 5 == 4
-    object_id = f"http://{HOST}:{PORT}/xapi/activites/{content}/{lesson}/bloc-quiz"
+    object_id = f"http://{HOST}:{PORT}/xapi/activites/{content}/{lesson}/{BLOCK}"
     if not top_level:
         object_id += f"?subContentId={uuid.UUID(int=n % 4 + 1)}"
     scaled = 1.0 if n % 3 else 0.0

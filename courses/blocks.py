@@ -4,6 +4,8 @@ Every block a lesson may hold is declared in ``LESSON_BODY_BLOCKS``: a later
 block type (H5P content, for instance) is added there and nowhere else.
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -109,3 +111,38 @@ LESSON_BODY_BLOCKS = [
     ("callout", CalloutBlock()),
     ("h5p", H5PBlock()),
 ]
+
+
+@dataclass(frozen=True)
+class H5PRules:
+    """How one H5P block of a lesson is graded and completed."""
+
+    block_id: str
+    grading_method: str
+    completion_rule: str
+    pass_threshold: int
+
+
+def h5p_rules(body) -> list[H5PRules]:
+    """The H5P blocks of a lesson body with their rules, read from the stored
+    JSON: no block is converted and no content fetched (this runs each time a
+    learner finishes an exercise)."""
+    defaults = {
+        name: block.get_default()
+        for name, block in H5PBlock.base_blocks.items()
+        if name != "content"
+    }
+    rules = []
+    for child in body.raw_data:
+        if child.get("type") != "h5p":
+            continue
+        value = {**defaults, **(child.get("value") or {})}
+        rules.append(
+            H5PRules(
+                block_id=child.get("id") or "",
+                grading_method=value["grading_method"],
+                completion_rule=value["completion_rule"],
+                pass_threshold=int(value["pass_threshold"]),
+            )
+        )
+    return rules

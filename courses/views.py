@@ -6,7 +6,13 @@ import posixpath
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
@@ -16,12 +22,75 @@ from courses.h5p_l10n import content_localized
 from courses.models import H5PContent
 from courses.selectors import h5p_library_by_folder
 
+CHUNK = 64 * 1024
 
-def _stream(path):
+
+class RangeNotSatisfiable(Exception):
+    pass
+
+
+def byte_range(header, size):
+    """The ``(first, last)`` bytes a single-range ``Range`` header asks for,
+    or ``None`` to send the whole file (no header, another unit, several
+    ranges, or a header that does not parse, as RFC 9110 allows). Raises
+    ``RangeNotSatisfiable`` when the range lies past the end of the file."""
+    if not header or not header.startswith("bytes=") or "," in header:
+        return None
+    first, _dash, last = header[6:].strip().partition("-")
+    try:
+        if not first:  # the final N bytes
+            length = int(last)
+            if length <= 0:
+                raise RangeNotSatisfiable
+            return max(size - length, 0), size - 1
+        start = int(first)
+        end = int(last) if last else size - 1
+    except ValueError:
+        return None
+    if start >= size:
+        raise RangeNotSatisfiable
+    if end < start:
+        return None
+    return start, min(end, size - 1)
+
+
+def _chunks(handle, length):
+    try:
+        while length > 0:
+            data = handle.read(min(CHUNK, length))
+            if not data:
+                break
+            length -= len(data)
+            yield data
+    finally:
+        handle.close()
+
+
+def _stream(request, path):
+    """A stored file, with byte ranges so a video can be sought and resumed
+    without downloading it again (a slow rural line is the common case)."""
     if not default_storage.exists(path):
         raise Http404
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    response = FileResponse(default_storage.open(path), content_type=content_type)
+    size = default_storage.size(path)
+    try:
+        wanted = byte_range(request.headers.get("Range"), size)
+    except RangeNotSatisfiable:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    if wanted is None:
+        response = FileResponse(default_storage.open(path), content_type=content_type)
+    else:
+        first, last = wanted
+        handle = default_storage.open(path)
+        handle.seek(first)
+        response = StreamingHttpResponse(
+            _chunks(handle, last - first + 1), status=206, content_type=content_type
+        )
+        response["Content-Length"] = str(last - first + 1)
+        response["Content-Range"] = f"bytes {first}-{last}/{size}"
+    response["Accept-Ranges"] = "bytes"
     response["X-Content-Type-Options"] = "nosniff"
     if content_type == "image/svg+xml":
         response["Content-Security-Policy"] = "script-src 'none'; sandbox"
@@ -57,7 +126,7 @@ def content_file(request, pk, path):
     path = _safe(path)
     if path not in content.files:
         raise Http404
-    return _stream(content.storage_path(f"content/{path}"))
+    return _stream(request, content.storage_path(f"content/{path}"))
 
 
 @require_GET
@@ -71,7 +140,7 @@ def library_file(request, folder, path):
         return JsonResponse(library.library_json)
     if path not in library.files:
         raise Http404
-    return _stream(library.storage_path(path))
+    return _stream(request, library.storage_path(path))
 
 
 def library_root(request):

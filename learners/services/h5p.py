@@ -3,12 +3,12 @@
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Value
 from django.utils.translation import gettext as _
 
 from courses.grading import grade, is_complete
-from courses.models import H5PContent, LessonPage
-from learners.models import H5PAttempt, H5PUserState, XapiStatement
+from courses.models import LessonPage
+from learners.models import H5PAttempt, H5PUserState
+from learners.services import xapi_store
 from learners.xapi import ParsedStatement, XapiError
 
 
@@ -21,79 +21,53 @@ class XapiConflict(XapiError):
         )
 
 
-def _new_statements(user, parsed: list[ParsedStatement]) -> list[ParsedStatement]:
+class _Retry(IntegrityError):
+    """Another request changed the learner's attempt while this one read it."""
+
+
+def _fresh(user, parsed: list[ParsedStatement], stored) -> list[ParsedStatement]:
     """Drop re-sends of statements already stored; refuse conflicting ones."""
     unique = {}
     for statement in parsed:
         seen = unique.setdefault(statement.statement_id, statement)
         if seen.content_hash != statement.content_hash:
             raise XapiConflict(statement.statement_id)
-    stored = XapiStatement.objects.filter(statement_id__in=unique).values_list(
-        "statement_id", "content_hash", "user_id"
-    )
-    for statement_id, digest, owner in stored:
+    for statement_id, (digest, owner) in stored.items():
         if digest != unique[statement_id].content_hash or owner != user.pk:
             raise XapiConflict(statement_id)
         del unique[statement_id]
     return list(unique.values())
 
 
-def _known_targets(parsed):
-    """Which of the contents and lessons the statements point at exist (one
-    query for both)."""
-    content_ids = {s.content_id for s in parsed if s.content_id}
-    lesson_ids = {s.lesson_id for s in parsed if s.lesson_id}
-    if not content_ids and not lesson_ids:
-        return set(), set()
-    rows = (
-        H5PContent.objects.filter(pk__in=content_ids)
-        .order_by()
-        .values_list(Value("c"), "pk")
-        .union(
-            LessonPage.objects.filter(pk__in=lesson_ids)
-            .order_by()
-            .values_list(Value("l"), "pk"),
-            all=True,
-        )
-    )
-    found = {"c": set(), "l": set()}
-    for kind, pk in rows:
-        found[kind].add(pk)
-    return found["c"], found["l"]
-
-
 class _AttemptTracker:
     """Opens, fills and closes a learner's attempts while a batch is read, in
-    memory; ``save()`` then writes them with two queries whatever the batch."""
+    memory, from each block's last attempt; ``save()`` then writes them."""
 
-    def __init__(self, user):
+    def __init__(self, user, last_attempts):
         self.user = user
         self.open = {}
         self.next_number = {}
+        for key, last in last_attempts.items():
+            self.next_number[key] = last.number + 1
+            self.open[key] = (
+                H5PAttempt(pk=last.id, user=user, number=last.number)
+                if last.open
+                else None
+            )
         self.created = []
         self.changed = []
 
-    def _load(self, key):
-        attempts = H5PAttempt.objects.select_for_update().filter(
-            user=self.user, lesson_id=key[0], block_id=key[1]
-        )
-        last = attempts.order_by("-number").first()
-        self.open[key] = last if last and last.finished_at is None else None
-        self.next_number[key] = (last.number if last else 0) + 1
-
     def _open_attempt(self, statement, key):
-        if key not in self.next_number:
-            self._load(key)
-        if self.open[key] is None:
+        if self.open.get(key) is None:
             attempt = H5PAttempt(
                 user=self.user,
                 content_id=statement.content_id,
                 lesson_id=key[0],
                 block_id=key[1],
-                number=self.next_number[key],
+                number=self.next_number.get(key, 1),
                 started_at=statement.timestamp,
             )
-            self.next_number[key] += 1
+            self.next_number[key] = attempt.number + 1
             self.created.append(attempt)
             self.open[key] = attempt
         return self.open[key]
@@ -104,9 +78,7 @@ class _AttemptTracker:
             statement.score_scaled is not None or statement.completion is not None
         )
         if not (has_result or statement.ends_attempt):
-            if key not in self.next_number:
-                self._load(key)
-            return self.open[key]
+            return self.open.get(key)
         attempt = self._open_attempt(statement, key)
         if statement.ends_attempt:
             self._close(attempt, statement)
@@ -125,61 +97,70 @@ class _AttemptTracker:
             self.changed.append(attempt)
 
     def save(self):
-        H5PAttempt.objects.bulk_create(self.created)
-        if self.changed:
-            H5PAttempt.objects.bulk_update(self.changed, CLOSING_FIELDS)
-
-
-CLOSING_FIELDS = [
-    "finished_at",
-    "completed",
-    "success",
-    "score_raw",
-    "score_max",
-    "score_scaled",
-    "duration_seconds",
-]
+        """New attempts are inserted (the unique number turns a concurrent
+        twin into an IntegrityError); an attempt is closed only if it is still
+        open, so two closing results never overwrite each other."""
+        if self.created:
+            H5PAttempt.objects.bulk_create(self.created)
+        for attempt in self.changed:
+            if not xapi_store.attempt_close(attempt):
+                raise _Retry
 
 
 def _statement_row(user, statement, attempt, contents, lessons):
-    return XapiStatement(
-        statement_id=statement.statement_id,
-        user=user,
-        verb=statement.verb,
-        object_id=statement.object_id,
-        content_id=statement.content_id if statement.content_id in contents else None,
-        lesson_id=statement.lesson_id if statement.lesson_id in lessons else None,
-        block_id=statement.block_id,
-        sub_content_id=statement.sub_content_id,
-        score_raw=statement.score_raw,
-        score_min=statement.score_min,
-        score_max=statement.score_max,
-        score_scaled=statement.score_scaled,
-        success=statement.success,
-        completion=statement.completion,
-        duration_seconds=statement.duration_seconds,
-        timestamp=statement.timestamp,
-        raw=statement.raw,
-        content_hash=statement.content_hash,
-        attempt=attempt,
-    )
+    return {
+        "statement_id": statement.statement_id,
+        "user_id": user.pk,
+        "verb": statement.verb,
+        "object_id": statement.object_id,
+        "content_id": statement.content_id
+        if statement.content_id in contents
+        else None,
+        "lesson_id": statement.lesson_id if statement.lesson_id in lessons else None,
+        "block_id": statement.block_id,
+        "sub_content_id": statement.sub_content_id,
+        "score_raw": statement.score_raw,
+        "score_min": statement.score_min,
+        "score_max": statement.score_max,
+        "score_scaled": statement.score_scaled,
+        "success": statement.success,
+        "completion": statement.completion,
+        "duration_seconds": statement.duration_seconds,
+        "timestamp": statement.timestamp,
+        "raw": statement.raw,
+        "content_hash": statement.content_hash,
+        "attempt_id": attempt.pk if attempt is not None else None,
+    }
 
 
 def _record(user, parsed):
     with transaction.atomic():
-        fresh = _new_statements(user, parsed)
-        contents, lessons = _known_targets(fresh)
-        tracker = _AttemptTracker(user)
-        rows = []
+        found = xapi_store.lookup(
+            user_id=user.pk,
+            statement_ids={s.statement_id for s in parsed},
+            content_ids=sorted({s.content_id for s in parsed if s.content_id}),
+            lesson_ids=sorted({s.lesson_id for s in parsed if s.lesson_id}),
+            block_ids=sorted({s.block_id for s in parsed if s.lesson_id}),
+        )
+        fresh = _fresh(user, parsed, found.stored)
+        if not fresh:
+            return set()
+        tracker = _AttemptTracker(user, found.last_attempts)
+        filed = []
         for statement in fresh:
             tracked = (
-                statement.content_id in contents and statement.lesson_id in lessons
+                statement.content_id in found.contents
+                and statement.lesson_id in found.lessons
             )
-            attempt = tracker.attach(statement) if tracked else None
-            rows.append(_statement_row(user, statement, attempt, contents, lessons))
+            filed.append((statement, tracker.attach(statement) if tracked else None))
         tracker.save()
-        XapiStatement.objects.bulk_create(rows)
-    return [str(s.statement_id) for s in parsed]
+        xapi_store.statements_insert(
+            [
+                _statement_row(user, statement, attempt, found.contents, found.lessons)
+                for statement, attempt in filed
+            ]
+        )
+    return {s.lesson_id for s, attempt in filed if attempt and s.ends_attempt}
 
 
 def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[str]:
@@ -188,21 +169,22 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
     Idempotent on statement id: a statement sent again with the same content
     is accepted and changes nothing; with other content the whole batch is
     refused (``XapiConflict``). Concurrent senders are serialised by the
-    unique constraints: the loser retries once and then sees the winner's rows.
+    unique constraints and by closing an attempt only while it is still open:
+    the loser retries once and then sees the winner's rows.
     """
     try:
-        ids = _record(user, statements)
+        closed = _record(user, statements)
     except IntegrityError:
-        ids = _record(user, statements)
-    _lessons_check(user, statements)
-    return ids
+        closed = _record(user, statements)
+    if closed:
+        _lessons_check(user, closed)
+    return [str(s.statement_id) for s in statements]
 
 
-def _lessons_check(user, statements):
+def _lessons_check(user, lesson_ids):
     """A closed attempt may complete its lesson: check each lesson once."""
     from learners.services.progress import lesson_h5p_check
 
-    lesson_ids = {s.lesson_id for s in statements if s.ends_attempt and s.lesson_id}
     for lesson in LessonPage.objects.filter(pk__in=lesson_ids).exclude(
         completions__user=user
     ):

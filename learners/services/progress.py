@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.blocks import h5p_rules
 from courses.models import LearningPathPage, LessonPage
 from learners.models import (
     CompletionSource,
@@ -51,7 +52,7 @@ def path_of_lesson(lesson) -> LearningPathPage:
 
 
 def lesson_has_h5p(lesson) -> bool:
-    return any(block.block_type == "h5p" for block in lesson.body)
+    return bool(h5p_rules(lesson.body))
 
 
 def lesson_mark_done(*, user, lesson: LessonPage):
@@ -79,17 +80,17 @@ def lesson_h5p_check(*, user, lesson):
     """Complete an H5P lesson once every exercise in it meets its rule."""
     from learners.services.h5p import h5p_block_result
 
-    blocks = [block for block in lesson.body if block.block_type == "h5p"]
-    if not blocks:
+    rules = h5p_rules(lesson.body)
+    if not rules:
         return None
-    for block in blocks:
+    for rule in rules:
         result = h5p_block_result(
             user=user,
             lesson_id=lesson.pk,
-            block_id=block.id,
-            grading_method=block.value["grading_method"],
-            completion_rule=block.value["completion_rule"],
-            pass_threshold=block.value["pass_threshold"],
+            block_id=rule.block_id,
+            grading_method=rule.grading_method,
+            completion_rule=rule.completion_rule,
+            pass_threshold=rule.pass_threshold,
         )
         if not result.complete:
             return None

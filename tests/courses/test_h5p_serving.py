@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from courses.models import H5PContent, LessonPage
 from courses.services import h5p_content_import
+from courses.views import RangeNotSatisfiable, byte_range
 from tests.courses.h5p_builders import build, package_files
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,53 @@ def test_content_files_need_a_signed_in_user(client, content, learner):
     image = client.get(f"{base}/content/images/photo.png")
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
     assert image["X-Content-Type-Options"] == "nosniff"
+
+
+def test_content_files_are_served_by_byte_ranges(client, content, learner):
+    client.force_login(learner)
+    url = f"/h5p/contenus/{content.pk}/content/images/photo.png"
+    whole = b"".join(client.get(url).streaming_content)
+    size = len(whole)
+
+    def read(header):
+        response = client.get(url, HTTP_RANGE=header)
+        return response, b"".join(response.streaming_content)
+
+    part, data = read("bytes=4-9")
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 4-9/{size}"
+    assert part["Content-Length"] == "6"
+    assert part["Accept-Ranges"] == "bytes"
+    assert data == whole[4:10]
+    assert read("bytes=-3")[1] == whole[-3:]
+    assert read(f"bytes={size - 2}-")[1] == whole[-2:]
+    past = client.get(url, HTTP_RANGE=f"bytes={size}-")
+    assert past.status_code == 416 and past["Content-Range"] == f"bytes */{size}"
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        (None, None),
+        ("bytes=0-99", (0, 99)),
+        ("bytes=900-2000", (900, 999)),
+        ("bytes=-100", (900, 999)),
+        ("bytes=-5000", (0, 999)),
+        ("bytes=10-", (10, 999)),
+        ("bytes=0-1,5-9", None),  # several ranges: the whole file
+        ("items=0-9", None),
+        ("bytes=abc", None),
+        ("bytes=9-3", None),
+    ],
+)
+def test_byte_range_reading(header, expected):
+    assert byte_range(header, 1000) == expected
+
+
+@pytest.mark.parametrize("header", ["bytes=1000-", "bytes=-0"])
+def test_byte_ranges_past_the_end_are_not_satisfiable(header):
+    with pytest.raises(RangeNotSatisfiable):
+        byte_range(header, 1000)
 
 
 @pytest.mark.parametrize(
