@@ -12,9 +12,13 @@ certificate, certificates per second, peak and resident memory, and ends with
 one line of JSON.
 
 Targets: median <= 40 ms, >= 10x WeasyPrint's rate, resident memory flat.
+Also prints the time ReportLab alone takes to draw the same certificate with
+no HTML at all: xhtml2pdf draws through ReportLab, so that is a floor no
+xhtml2pdf rendering can go under.
 """
 
 import argparse
+import base64
 import importlib
 import io
 import json
@@ -178,18 +182,72 @@ def weasyprint_module():
         return importlib.import_module("weasyprint")
 
 
-def font_fetcher(weasyprint):
-    """Resolves the product's font:// URLs as its link_callback does."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+def reportlab_floor_render(content, url):
+    """The same certificate drawn straight onto a ReportLab canvas: same
+    context (QR code, images, fonts), no HTML, no CSS, no layout. xhtml2pdf
+    draws through ReportLab, so no xhtml2pdf rendering can beat this time;
+    it is printed to show where the ">= 10x WeasyPrint" target stands."""
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
 
-    class FontFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if url.startswith(pdf.FONT_SCHEME):
-                body = Path(pdf.link_callback(url, None)).read_bytes()
-                return URLFetcherResponse(url, body, {"Content-Type": "font/ttf"})
-            return super().fetch(url, headers)
+    family = pdf.register_fonts()
+    bold = tt2ps(family, 1, 0)
+    page = pdf.certificate_pdf_context(content, verification_url=url)
+    wording = page["wording"]
+    buffer = io.BytesIO()
+    sheet = canvas.Canvas(buffer, pagesize=landscape(letter))
+    width, height = landscape(letter)
 
-    return FontFetcher()
+    def image(uri, x, y, w, h):
+        if uri:
+            data = base64.b64decode(uri.split(",", 1)[1])
+            sheet.drawImage(ImageReader(io.BytesIO(data)), x, y, w, h)
+
+    image(page["logo_uri"], 40, height - 100, 150, 46)
+    lines = [
+        (bold, 28, wording["heading_fr"]),
+        (family, 15, wording["heading_en"]),
+        (family, 9, "Décernée à · Awarded to"),
+        (bold, 30, page["holder"]),
+        (family, 10, f"{page['municipality']} · {page['role_fr']} / {page['role_en']}"),
+        (family, 11, f"{wording['body_fr']} « {page['title_fr']} »"),
+        (family, 10, f"{wording['body_en']} “{page['title_en']}”"),
+        (bold, 10, f"{page['completed_fr']} · {page['completed_en']}"),
+        (bold, 10, f"{page['issued_fr']} · {page['issued_en']}"),
+        (bold, 12, page["code"]),
+        (family, 8, page["verification_url"]),
+    ]
+    y = height - 150
+    for font, size, text in lines:
+        sheet.setFont(font, size)
+        sheet.drawCentredString(width / 2, y, text)
+        y -= size * 1.6
+    for n, signatory in enumerate(page["signatories"]):
+        x = 200 + n * 300
+        image(signatory["signature_uri"], x - 55, 150, 110, 38)
+        sheet.setFont(bold, 10)
+        sheet.drawCentredString(x, 130, signatory["name"])
+        sheet.setFont(family, 8)
+        sheet.drawCentredString(x, 118, signatory["title_fr"])
+    image(page["qr_uri"], 40, 30, 76, 76)
+    sheet.showPage()
+    sheet.save()
+    assert buffer.getvalue().startswith(b"%PDF")
+
+
+def weasyprint_fonts():
+    """The same bundled faces for WeasyPrint, which reads @font-face (the
+    product registers them with ReportLab once instead)."""
+    faces = []
+    for weight, file in pdf.FONT_FILES.items():
+        url = (pdf.FONTS_DIR / file).as_uri()
+        faces.append(
+            f'@font-face {{ font-family: "{pdf.FONT_FAMILY}"; src: url("{url}"); '
+            f"font-weight: {'bold' if weight == 'bold' else 'normal'}; }}"
+        )
+    return "<style>" + "\n".join(faces) + "</style>"
 
 
 def weasyprint_renderer():
@@ -202,11 +260,12 @@ def weasyprint_renderer():
         print("WeasyPrint could not be installed.")
         return None
 
-    fetcher = font_fetcher(weasyprint)
+    fonts = weasyprint_fonts()
 
     def render(content, url):
         html = pdf.render_certificate_html(content, verification_url=url)
-        data = weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()
+        html = html.replace("<style>", fonts + "<style>", 1)
+        data = weasyprint.HTML(string=html).write_pdf()
         assert data.startswith(b"%PDF")
 
     return render
@@ -243,6 +302,12 @@ def main():
         f"({last - first:+.1f} MB); peak {peak:.1f} MB"
     )
 
+    timed(reportlab_floor_render, items[:WARM_UP])
+    floor_times, floor_cpu, _ = timed(reportlab_floor_render, items[WARM_UP:][:100])
+    floor_ms, _, _, _ = report(
+        "ReportLab alone (no HTML: the floor)", floor_times, floor_cpu
+    )
+
     weasyprint_per_s = weasyprint_cpu_per_s = None
     render = weasyprint_renderer() if args.weasyprint_count else None
     if render is not None:
@@ -271,6 +336,7 @@ def main():
                 "cpu_ratio": round(cpu_ratio, 1) if cpu_ratio else None,
                 "rss_first50_mb": round(first, 1),
                 "rss_last50_mb": round(last, 1),
+                "reportlab_floor_ms": round(floor_ms, 1),
             }
         )
     )

@@ -90,13 +90,18 @@ def test_another_url_gives_another_code():
     assert other != pdf.qr_png(VERIFICATION_URL)
 
 
-def test_fonts_resolve_inside_the_project_only():
-    font = pdf.link_callback("font://DejaVuSans.ttf", None)
+def test_the_fonts_are_the_bundled_files_registered_once():
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase import pdfmetrics
 
-    assert font == str(pdf.FONTS_DIR / "DejaVuSans.ttf")
-    assert not font.startswith("/usr/share")
-    assert pdf.link_callback("font://../../../settings.py", None) is None
-    assert pdf.link_callback("/etc/passwd", None) is None
+    family = pdf.register_fonts()
+
+    assert pdf.register_fonts() == family
+    regular = pdfmetrics.getFont(tt2ps(family, 0, 0))
+    bold = pdfmetrics.getFont(tt2ps(family, 1, 0))
+    assert regular.face.filename == str(pdf.FONTS_DIR / "DejaVuSans.ttf")
+    assert bold.face.filename == str(pdf.FONTS_DIR / "DejaVuSans-Bold.ttf")
+    assert not regular.face.filename.startswith("/usr/share")
 
 
 def test_a_missing_image_is_left_out_rather_than_failing():
