@@ -73,3 +73,12 @@ def session_reminder(registration):
         template="session_reminder",
         subject=_("Rappel : votre séance « %(title)s »") % {"title": title},
     )
+
+
+def session_cancelled(registration):
+    title = registration.session.display_title
+    _send(
+        registration,
+        template="session_cancelled",
+        subject=_("Séance annulée : %(title)s") % {"title": title},
+    )

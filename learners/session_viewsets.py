@@ -21,6 +21,7 @@ from wagtail.snippets.views.snippets import (
 from courses.models import TrainingSession
 from learners.selectors.sessions import attendance_allowed, sessions_with_counts
 from learners.services.sessions import session_waitlist_promote
+from learners.tasks import session_cancellation_notify
 
 
 def trainer_choices():
@@ -91,9 +92,13 @@ class TrainingSessionCreateView(CreateView):
 
 class TrainingSessionEditView(EditView):
     def save_instance(self):
-        """A raised capacity gives its new seats to the waitlist at once."""
+        """A raised capacity gives its new seats to the waitlist at once; a
+        cancellation is announced to everyone registered or waiting."""
         instance = super().save_instance()
-        session_waitlist_promote(session=instance)
+        if instance.cancelled_at is not None:
+            session_cancellation_notify.delay_on_commit(instance.pk)
+        else:
+            session_waitlist_promote(session=instance)
         return instance
 
 
@@ -132,7 +137,10 @@ class TrainingSessionViewSet(SnippetViewSet):
             ),
             FieldPanel("virtual_url"),
             FieldPanel("details"),
-            FieldPanel("cancelled_at"),
+            MultiFieldPanel(
+                [FieldPanel("cancelled_at"), FieldPanel("cancellation_reason")],
+                heading=_("Annulation"),
+            ),
         ],
         base_form_class=TrainingSessionForm,
     )

@@ -63,7 +63,20 @@ class TrainingSession(index.Indexed, models.Model):
     check_in_code = models.CharField(
         _("code de présence"), max_length=8, default=new_check_in_code, editable=False
     )
-    cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(
+        _("annulée le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Les personnes inscrites et en liste d'attente en sont averties par "
+            "courriel à l'enregistrement."
+        ),
+    )
+    cancellation_reason = models.TextField(
+        _("motif de l'annulation"),
+        blank=True,
+        help_text=_("Repris dans le courriel envoyé aux personnes inscrites."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     search_fields = [index.SearchField("title"), index.SearchField("address")]

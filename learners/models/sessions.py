@@ -27,6 +27,7 @@ class SessionRegistration(models.Model):
     confirmed_at = models.DateTimeField(_("confirmée le"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("annulée le"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    cancellation_notice_sent_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(_("présent·e"), null=True, blank=True)
     attendance_marked_at = models.DateTimeField(null=True, blank=True)
     attendance_marked_by = models.ForeignKey(

@@ -246,3 +246,33 @@ def session_reminders_send(now=None) -> int:
             registration.save(update_fields=["reminder_sent_at"])
             sent += 1
     return sent
+
+
+def session_cancellation_notices_send(*, session) -> int:
+    """Tell everyone registered or waiting for a cancelled session, once
+    each; the row lock keeps two concurrent runs from both sending."""
+    if session.cancelled_at is None:
+        return 0
+    due = SessionRegistration.objects.filter(
+        session=session,
+        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
+        cancellation_notice_sent_at__isnull=True,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for registration_id in list(due):
+        with transaction.atomic():
+            registration = (
+                SessionRegistration.objects.select_for_update(
+                    skip_locked=True, of=("self",)
+                )
+                .select_related("session__module", "session__municipality", "user")
+                .filter(pk=registration_id, cancellation_notice_sent_at__isnull=True)
+                .first()
+            )
+            if registration is None:
+                continue
+            emails.session_cancelled(registration)
+            registration.cancellation_notice_sent_at = timezone.now()
+            registration.save(update_fields=["cancellation_notice_sent_at"])
+            sent += 1
+    return sent

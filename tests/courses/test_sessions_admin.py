@@ -106,6 +106,7 @@ def form_data(site, trainer, **fields):
         "virtual_url": "",
         "details": "",
         "cancelled_at": "",
+        "cancellation_reason": "",
     }
     return {**data, **fields}
 
@@ -152,6 +153,71 @@ def test_raising_the_capacity_in_the_admin_promotes_the_waitlist(
     promoted = SessionRegistration.objects.get(user=learner)
     assert promoted.status == RegistrationStatus.REGISTERED
     assert mail.outbox[-1].to == [learner.email]
+
+
+def test_cancelling_a_session_tells_each_registrant_once(
+    client, site, trainer, learner, django_capture_on_commit_callbacks
+):
+    session = TrainingSessionFactory(module=site["module"], trainer=trainer, capacity=1)
+    other = UserFactory(email="autre@exemple.qc.ca")
+    gone = UserFactory(email="partie@exemple.qc.ca")
+    registered(other, session)
+    registered(learner, session, status=RegistrationStatus.WAITLISTED)
+    registered(gone, session, status=RegistrationStatus.CANCELLED)
+    client.force_login(trainer)
+    edit = reverse(EDIT_URL, args=[session.pk])
+    local = {
+        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
+        for name in ("starts_at", "ends_at", "registration_deadline")
+    }
+    data = form_data(
+        site,
+        trainer,
+        capacity="1",
+        cancelled_at="2031-11-20 09:00",
+        cancellation_reason="Tempête de neige annoncée.",
+        **local,
+    )
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(edit, data).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(edit, data).status_code == 302  # saved again
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([other.email, learner.email])
+    message = mail.outbox[0]
+    assert message.subject.startswith("Séance annulée")
+    assert "Tempête de neige annoncée." in message.body
+    assert not SessionRegistration.objects.filter(
+        session=session,
+        status=RegistrationStatus.REGISTERED,
+        cancellation_notice_sent_at__isnull=True,
+    ).exists()
+    page = client.get(reverse("learners:session_detail", args=[session.pk]))
+    assert "Tempête de neige annoncée." in page.content.decode()
+
+
+def test_a_cancelled_session_promotes_nobody(
+    client, site, trainer, learner, django_capture_on_commit_callbacks
+):
+    session = TrainingSessionFactory(module=site["module"], trainer=trainer, capacity=1)
+    registered(UserFactory(), session)
+    registered(learner, session, status=RegistrationStatus.WAITLISTED)
+    client.force_login(trainer)
+    local = {
+        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
+        for name in ("starts_at", "ends_at", "registration_deadline")
+    }
+    data = form_data(
+        site, trainer, capacity="5", cancelled_at="2031-11-20 09:00", **local
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse(EDIT_URL, args=[session.pk]), data)
+
+    waiting = SessionRegistration.objects.get(user=learner)
+    assert waiting.status == RegistrationStatus.WAITLISTED
 
 
 def test_the_trainer_field_offers_staff_only(client, site, trainer, learner):

@@ -475,3 +475,21 @@ def test_the_beat_task_sends_the_reminders(site, learner):
     assert session_reminders_send.name == (
         "learners.tasks.sessions.session_reminders_send"
     )
+
+
+def test_cancellation_notices_go_to_a_cancelled_session_only_once(site, learner):
+    from learners.tasks.sessions import session_cancellation_notify
+
+    session = session_in(site, 72)
+    registered(learner, session)
+
+    assert services.session_cancellation_notices_send(session=session) == 0
+
+    session.cancelled_at = timezone.now()
+    session.save()
+    assert session_cancellation_notify(session.pk) == 1
+    assert session_cancellation_notify(session.pk) == 0
+    assert session_cancellation_notify(10**9) == 0  # deleted meanwhile
+    (message,) = mail.outbox
+    assert message.to == [learner.email]
+    assert "annulée" in message.body
