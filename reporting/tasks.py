@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from reporting.exports import export_job_run
+from reporting.exports import export_job_run, export_jobs_purge
 from reporting.rollup import rollup_refresh
 from reporting.selectors import Scope, participation_report
 
@@ -21,3 +21,9 @@ def rollup_refresh_task():
 def export_build_task(job_id):
     """Build one large export; the service makes a rerun harmless."""
     export_job_run(job_id=job_id)
+
+
+@shared_task(name="reporting.tasks.export_jobs_purge")
+def export_jobs_purge_task():
+    """Run by Celery beat every hour: exports past their retention go."""
+    return export_jobs_purge()

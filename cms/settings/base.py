@@ -190,9 +190,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.rollup_refresh",
         "schedule": 60,
     },
+    # Export files may name learners: they are kept a few days, not forever.
+    "reporting-exports-purge": {
+        "task": "reporting.tasks.export_jobs_purge",
+        "schedule": 60 * 60,
+    },
 }
 REPORTING_SMALL_CELL = int(env("REPORTING_SMALL_CELL", "5"))
 REPORTING_EXPORT_ASYNC_ROWS = int(env("REPORTING_EXPORT_ASYNC_ROWS", "1000"))
+REPORTING_EXPORT_RETENTION_DAYS = int(env("REPORTING_EXPORT_RETENTION_DAYS", "7"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Virage"

@@ -217,9 +217,33 @@ def session_check_in(*, user, session, code) -> SessionRegistration:
     return registration
 
 
+def _send_once(due, *, stamp, send, now) -> int:
+    """Send one message per registration of ``due`` whose ``stamp`` field is
+    empty, then fill it; the row lock keeps two concurrent runs from both
+    sending."""
+    sent = 0
+    for registration_id in list(due.values_list("pk", flat=True)):
+        with transaction.atomic():
+            registration = (
+                SessionRegistration.objects.select_for_update(
+                    skip_locked=True, of=("self",)
+                )
+                .select_related("session__module", "session__municipality", "user")
+                .filter(pk=registration_id, **{f"{stamp}__isnull": True})
+                .first()
+            )
+            if registration is None:
+                continue
+            send(registration)
+            setattr(registration, stamp, now)
+            registration.save(update_fields=[stamp])
+            sent += 1
+    return sent
+
+
 def session_reminders_send(now=None) -> int:
     """Remind confirmed learners of sessions starting within 48 hours, once
-    each; the row lock keeps two concurrent runs from both sending."""
+    each."""
     now = now or timezone.now()
     due = SessionRegistration.objects.filter(
         status=RegistrationStatus.REGISTERED,
@@ -227,52 +251,24 @@ def session_reminders_send(now=None) -> int:
         session__cancelled_at__isnull=True,
         session__starts_at__gt=now,
         session__starts_at__lte=now + REMINDER_LEAD,
-    ).values_list("pk", flat=True)
-    sent = 0
-    for registration_id in list(due):
-        with transaction.atomic():
-            registration = (
-                SessionRegistration.objects.select_for_update(
-                    skip_locked=True, of=("self",)
-                )
-                .select_related("session__module", "session__municipality", "user")
-                .filter(pk=registration_id, reminder_sent_at__isnull=True)
-                .first()
-            )
-            if registration is None:
-                continue
-            emails.session_reminder(registration)
-            registration.reminder_sent_at = now
-            registration.save(update_fields=["reminder_sent_at"])
-            sent += 1
-    return sent
+    )
+    return _send_once(
+        due, stamp="reminder_sent_at", send=emails.session_reminder, now=now
+    )
 
 
 def session_cancellation_notices_send(*, session) -> int:
-    """Tell everyone registered or waiting for a cancelled session, once
-    each; the row lock keeps two concurrent runs from both sending."""
+    """Tell everyone registered or waiting for a cancelled session, once each."""
     if session.cancelled_at is None:
         return 0
     due = SessionRegistration.objects.filter(
         session=session,
         status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
         cancellation_notice_sent_at__isnull=True,
-    ).values_list("pk", flat=True)
-    sent = 0
-    for registration_id in list(due):
-        with transaction.atomic():
-            registration = (
-                SessionRegistration.objects.select_for_update(
-                    skip_locked=True, of=("self",)
-                )
-                .select_related("session__module", "session__municipality", "user")
-                .filter(pk=registration_id, cancellation_notice_sent_at__isnull=True)
-                .first()
-            )
-            if registration is None:
-                continue
-            emails.session_cancelled(registration)
-            registration.cancellation_notice_sent_at = timezone.now()
-            registration.save(update_fields=["cancellation_notice_sent_at"])
-            sent += 1
-    return sent
+    )
+    return _send_once(
+        due,
+        stamp="cancellation_notice_sent_at",
+        send=emails.session_cancelled,
+        now=timezone.now(),
+    )

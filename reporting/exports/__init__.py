@@ -7,6 +7,7 @@ from reporting.exports.service import (
     export_is_large,
     export_job_create,
     export_job_run,
+    export_jobs_purge,
     export_request,
     export_spec,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "export_is_large",
     "export_job_create",
     "export_job_run",
+    "export_jobs_purge",
     "export_request",
     "export_spec",
     "filename",

@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -122,3 +123,18 @@ def _fail(job, message):
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportStatus.FAILED, error=message, finished_at=timezone.now()
     )
+
+
+def export_jobs_purge(*, now=None) -> int:
+    """Delete exports older than ``REPORTING_EXPORT_RETENTION_DAYS``, file
+    first: a file can name learners, and its requester has had days to
+    download it. Returns how many were deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.REPORTING_EXPORT_RETENTION_DAYS)
+    purged = 0
+    for job in ExportJob.objects.filter(created_at__lt=cutoff).iterator():
+        if job.file:
+            job.file.delete(save=False)
+        job.delete()
+        purged += 1
+    return purged

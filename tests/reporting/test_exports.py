@@ -211,3 +211,34 @@ def test_an_export_job_belongs_to_its_requester(
         )
         == 1 + 1122
     )
+
+
+@override_settings(REPORTING_EXPORT_ASYNC_ROWS=100, REPORTING_EXPORT_RETENTION_DAYS=7)
+def test_exports_past_their_retention_are_deleted_with_their_file(
+    coordinator_client, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from reporting.tasks import export_jobs_purge_task
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export(coordinator_client, "municipalites", "csv")
+        export(coordinator_client, "municipalites", "xlsx")
+    old, recent = ExportJob.objects.order_by("pk")
+    ExportJob.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=8)
+    )
+    old_file = old.file.name
+    assert default_storage.exists(old_file)
+
+    assert export_jobs_purge_task() == 1
+    assert export_jobs_purge_task() == 0
+
+    assert list(ExportJob.objects.all()) == [recent]
+    assert not default_storage.exists(old_file)
+    assert default_storage.exists(recent.file.name)
+    gone = coordinator_client.get(reverse("reporting:export_download", args=[old.pk]))
+    assert gone.status_code == 404
