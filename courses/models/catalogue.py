@@ -70,6 +70,32 @@ class LearningPathIndexPage(Page):
         return context
 
 
+class RoleRule(Orderable):
+    """What a page asks of learners who hold one role.
+
+    A subclass adds its ``ParentalKey`` to the page (``related_name="role_rules"``),
+    its ``requirement`` field and its unique constraint on (page, role): their
+    choices, defaults and constraint names differ per page type, and keeping them
+    there leaves the database schema as the migrations created it.
+    """
+
+    role = models.CharField(_("rôle"), max_length=30, choices=LearnerRole.choices)
+
+    panels = [FieldPanel("role"), FieldPanel("requirement")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def _role_rule_for(page, role):
+    """``page``'s rule for ``role``, or None.
+
+    Scans ``role_rules.all()`` rather than filtering, so a prefetch, or the
+    in-memory rules of a page being previewed, is used without a query.
+    """
+    return next((rule for rule in page.role_rules.all() if rule.role == role), None)
+
+
 class LearningPathPage(Page):
     summary = models.TextField(_("résumé"), max_length=600)
     theme = models.ForeignKey(
@@ -131,10 +157,8 @@ class LearningPathPage(Page):
         return ModulePage.objects.child_of(self).live().specific().order_by("path")
 
     def requirement_for(self, role):
-        for rule in self.role_rules.all():
-            if rule.role == role:
-                return rule.requirement
-        return RoleRequirement.OPTIONAL
+        rule = _role_rule_for(self, role)
+        return rule.requirement if rule is not None else RoleRequirement.OPTIONAL
 
     def audience(self):
         """(role label, requirement) for every role, in the roles' order."""
@@ -149,11 +173,10 @@ class LearningPathPage(Page):
         return context
 
 
-class LearningPathRoleRule(Orderable):
+class LearningPathRoleRule(RoleRule):
     page = ParentalKey(
         LearningPathPage, on_delete=models.CASCADE, related_name="role_rules"
     )
-    role = models.CharField(_("rôle"), max_length=30, choices=LearnerRole.choices)
     requirement = models.CharField(
         _("exigence"),
         max_length=20,
@@ -161,9 +184,7 @@ class LearningPathRoleRule(Orderable):
         default=RoleRequirement.RECOMMENDED,
     )
 
-    panels = [FieldPanel("role"), FieldPanel("requirement")]
-
-    class Meta(Orderable.Meta):
+    class Meta(RoleRule.Meta):
         verbose_name = _("règle par rôle")
         constraints = [
             models.UniqueConstraint(
@@ -234,9 +255,9 @@ class ModulePage(Page):
 
     def rule_for(self, role):
         """(requirement, attendance required) of this module for ``role``."""
-        for rule in self.role_rules.all():
-            if rule.role == role:
-                return rule.requirement, rule.attendance_required
+        rule = _role_rule_for(self, role)
+        if rule is not None:
+            return rule.requirement, rule.attendance_required
         return self.default_requirement, self.default_attendance_required
 
     def get_context(self, request, *args, **kwargs):
@@ -245,11 +266,10 @@ class ModulePage(Page):
         return context
 
 
-class ModuleRoleRule(Orderable):
+class ModuleRoleRule(RoleRule):
     module = ParentalKey(
         ModulePage, on_delete=models.CASCADE, related_name="role_rules"
     )
-    role = models.CharField(_("rôle"), max_length=30, choices=LearnerRole.choices)
     requirement = models.CharField(
         _("exigence"),
         max_length=20,
@@ -260,13 +280,9 @@ class ModuleRoleRule(Orderable):
         _("présence à une séance exigée"), default=False
     )
 
-    panels = [
-        FieldPanel("role"),
-        FieldPanel("requirement"),
-        FieldPanel("attendance_required"),
-    ]
+    panels = RoleRule.panels + [FieldPanel("attendance_required")]
 
-    class Meta(Orderable.Meta):
+    class Meta(RoleRule.Meta):
         verbose_name = _("règle du module par rôle")
         constraints = [
             models.UniqueConstraint(
