@@ -48,3 +48,18 @@ def sample_content(**changes):
     content = copy.deepcopy(SAMPLE)
     content.update(changes)
     return content
+
+
+def module_colours(image, size, border, box):
+    """Dark (True) or light for each module, read at the module's centre."""
+    grey = image.convert("L")
+    return [
+        [
+            grey.getpixel(
+                ((col + border) * box + box // 2, (row + border) * box + box // 2)
+            )
+            < 128
+            for col in range(size)
+        ]
+        for row in range(size)
+    ]

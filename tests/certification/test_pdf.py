@@ -8,7 +8,11 @@ from qrcode.constants import ERROR_CORRECT_M
 
 from certification import pdf
 from certification.formatting import date_en, date_fr, hours_number
-from tests.certification.samples import VERIFICATION_URL, sample_content
+from tests.certification.samples import (
+    VERIFICATION_URL,
+    module_colours,
+    sample_content,
+)
 
 FRENCH_CHARACTERS = ["é", "è", "ê", "ç", "œ", "«", "»", "·"]
 
@@ -49,21 +53,6 @@ def test_the_bundled_font_is_embedded():
     ]
     names = {font["/BaseFont"].split("+")[-1] for font in embedded}
     assert {"DejaVuSans", "DejaVuSans-Bold"} <= names
-
-
-def module_colours(image, size, border, box):
-    """Dark (True) or light for each module, read at the module's centre."""
-    grey = image.convert("L")
-    return [
-        [
-            grey.getpixel(
-                ((col + border) * box + box // 2, (row + border) * box + box // 2)
-            )
-            < 128
-            for col in range(size)
-        ]
-        for row in range(size)
-    ]
 
 
 def test_the_qr_code_in_the_pdf_encodes_the_verification_url():
