@@ -11,6 +11,7 @@ import base64
 import functools
 import io
 import logging
+import threading
 from pathlib import Path
 
 import qrcode
@@ -68,13 +69,24 @@ class CertificateRenderError(Exception):
     pass
 
 
-@functools.cache
+_FONTS_LOCK = threading.Lock()
+
+
 def register_fonts() -> str:
     """Register the bundled faces with ReportLab once per process and tell
     xhtml2pdf the family the template names; return ReportLab's name for it.
 
     Declared through @font-face instead, each certificate would read both
-    files (1.4 MB) and hash them before drawing a word (2.5 ms)."""
+    files (1.4 MB) and hash them before drawing a word (2.5 ms). The lock
+    keeps two first renderings in two threads from registering two font
+    objects under one name (ReportLab keeps each PDF's subset on the object).
+    """
+    with _FONTS_LOCK:
+        return _register_fonts()
+
+
+@functools.cache
+def _register_fonts() -> str:
     prefix = "Virage" + FONT_FAMILY.replace(" ", "")
     faces = {
         weight: TTFont(f"{prefix}-{weight}", str(FONTS_DIR / file))

@@ -136,7 +136,8 @@ def h5p_rules(body) -> list[H5PRules]:
     for child in body.raw_data:
         if child.get("type") != "h5p":
             continue
-        value = {**defaults, **(child.get("value") or {})}
+        stored = {k: v for k, v in (child.get("value") or {}).items() if v is not None}
+        value = {**defaults, **stored}
         rules.append(
             H5PRules(
                 block_id=child.get("id") or "",

@@ -3,6 +3,7 @@ so the same code works with the file system and an S3-compatible store."""
 
 import mimetypes
 import posixpath
+import re
 
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -23,6 +24,7 @@ from courses.models import H5PContent
 from courses.selectors import h5p_library_by_folder
 
 CHUNK = 64 * 1024
+RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
 class RangeNotSatisfiable(Exception):
@@ -32,38 +34,45 @@ class RangeNotSatisfiable(Exception):
 def byte_range(header, size):
     """The ``(first, last)`` bytes a single-range ``Range`` header asks for,
     or ``None`` to send the whole file (no header, another unit, several
-    ranges, or a header that does not parse, as RFC 9110 allows). Raises
-    ``RangeNotSatisfiable`` when the range lies past the end of the file."""
-    if not header or not header.startswith("bytes=") or "," in header:
+    ranges, or a header that does not parse: RFC 9110 says to ignore those).
+    Raises ``RangeNotSatisfiable`` when the range lies past the end of the
+    file (an empty file satisfies no range)."""
+    match = RANGE.fullmatch(header.strip()) if header else None
+    if match is None or match.group(1) == match.group(2) == "":
         return None
-    first, _dash, last = header[6:].strip().partition("-")
-    try:
-        if not first:  # the final N bytes
-            length = int(last)
-            if length <= 0:
-                raise RangeNotSatisfiable
-            return max(size - length, 0), size - 1
-        start = int(first)
-        end = int(last) if last else size - 1
-    except ValueError:
-        return None
+    first, last = match.groups()
+    if not first:  # the final N bytes
+        length = int(last)
+        if length == 0 or size == 0:
+            raise RangeNotSatisfiable
+        return max(size - length, 0), size - 1
+    start = int(first)
     if start >= size:
         raise RangeNotSatisfiable
+    end = int(last) if last else size - 1
     if end < start:
         return None
     return start, min(end, size - 1)
 
 
-def _chunks(handle, length):
-    try:
-        while length > 0:
-            data = handle.read(min(CHUNK, length))
+class _Part:
+    """``length`` bytes of an open file, read in chunks; closing it (which
+    the response does, read or not) closes the file."""
+
+    def __init__(self, handle, length):
+        self.handle, self.length = handle, length
+
+    def __iter__(self):
+        remaining = self.length
+        while remaining > 0:
+            data = self.handle.read(min(CHUNK, remaining))
             if not data:
                 break
-            length -= len(data)
+            remaining -= len(data)
             yield data
-    finally:
-        handle.close()
+
+    def close(self):
+        self.handle.close()
 
 
 def _stream(request, path):
@@ -83,11 +92,13 @@ def _stream(request, path):
         response = FileResponse(default_storage.open(path), content_type=content_type)
     else:
         first, last = wanted
-        handle = default_storage.open(path)
-        handle.seek(first)
-        response = StreamingHttpResponse(
-            _chunks(handle, last - first + 1), status=206, content_type=content_type
-        )
+        part = _Part(default_storage.open(path), last - first + 1)
+        try:
+            part.handle.seek(first)
+        except Exception:
+            part.close()
+            raise
+        response = StreamingHttpResponse(part, status=206, content_type=content_type)
         response["Content-Length"] = str(last - first + 1)
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
     response["Accept-Ranges"] = "bytes"

@@ -134,6 +134,9 @@ def _statement_row(user, statement, attempt, contents, lessons):
 
 
 def _record(user, parsed):
+    """Store what is new and file it; return the lessons whose exercise got a
+    closing result in this request (re-sent ones included, so that a lesson
+    check that failed after the first send is made again)."""
     with transaction.atomic():
         found = xapi_store.lookup(
             user_id=user.pk,
@@ -143,8 +146,6 @@ def _record(user, parsed):
             block_ids=sorted({s.block_id for s in parsed if s.lesson_id}),
         )
         fresh = _fresh(user, parsed, found.stored)
-        if not fresh:
-            return set()
         tracker = _AttemptTracker(user, found.last_attempts)
         filed = []
         for statement in fresh:
@@ -154,13 +155,20 @@ def _record(user, parsed):
             )
             filed.append((statement, tracker.attach(statement) if tracked else None))
         tracker.save()
-        xapi_store.statements_insert(
-            [
-                _statement_row(user, statement, attempt, found.contents, found.lessons)
-                for statement, attempt in filed
-            ]
-        )
-    return {s.lesson_id for s, attempt in filed if attempt and s.ends_attempt}
+        if filed:
+            xapi_store.statements_insert(
+                [
+                    _statement_row(user, s, attempt, found.contents, found.lessons)
+                    for s, attempt in filed
+                ]
+            )
+    return {
+        s.lesson_id
+        for s in parsed
+        if s.ends_attempt
+        and s.content_id in found.contents
+        and s.lesson_id in found.lessons
+    }
 
 
 def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[str]:
@@ -168,9 +176,13 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
 
     Idempotent on statement id: a statement sent again with the same content
     is accepted and changes nothing; with other content the whole batch is
-    refused (``XapiConflict``). Concurrent senders are serialised by the
-    unique constraints and by closing an attempt only while it is still open:
-    the loser retries once and then sees the winner's rows.
+    refused (``XapiConflict``). Concurrent senders are settled by the unique
+    constraints (statement id, attempt number) and by closing an attempt only
+    while it is still open: the loser retries once and then sees the winner's
+    rows. A sub-question answer is not serialised: it joins the attempt that
+    was open when it was read, even if another request closes that attempt
+    meanwhile (H5P sends one learner's answers in order, so this does not
+    happen in practice, and it only adds a sub-answer to a finished try).
     """
     try:
         closed = _record(user, statements)

@@ -101,6 +101,8 @@ def lookup(*, user_id, statement_ids, content_ids, lesson_ids, block_ids) -> Loo
     parts = _lookup_parts()
     uuid_field = XapiStatement._meta.get_field("statement_id")
     statement_ids = list(statement_ids)
+    if not statement_ids:
+        return Lookup()
     sql = [parts["s"].format(_marks(len(statement_ids)))]
     params = [
         uuid_field.get_db_prep_value(value, connection) for value in statement_ids

@@ -126,15 +126,14 @@ def _fail(job, message):
 
 
 def export_jobs_purge(*, now=None) -> int:
-    """Delete exports older than ``REPORTING_EXPORT_RETENTION_DAYS``, file
-    first: a file can name learners, and its requester has had days to
-    download it. Returns how many were deleted."""
+    """Delete finished exports older than ``REPORTING_EXPORT_RETENTION_DAYS``
+    (their files go with them, see ``reporting.receivers``): a file can name
+    learners, and its requester has had days to download it. A job still
+    pending or running is left to finish. Returns how many were deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.REPORTING_EXPORT_RETENTION_DAYS)
-    purged = 0
-    for job in ExportJob.objects.filter(created_at__lt=cutoff).iterator():
-        if job.file:
-            job.file.delete(save=False)
-        job.delete()
-        purged += 1
-    return purged
+    expired = ExportJob.objects.filter(
+        created_at__lt=cutoff, status__in=[ExportStatus.DONE, ExportStatus.FAILED]
+    )
+    deleted, _by_model = expired.delete()
+    return deleted

@@ -79,18 +79,27 @@ def test_another_url_gives_another_code():
     assert other != pdf.qr_png(VERIFICATION_URL)
 
 
-def test_the_fonts_are_the_bundled_files_registered_once():
+def test_the_fonts_are_the_bundled_files_registered_once(monkeypatch):
     from reportlab.lib.fonts import tt2ps
     from reportlab.pdfbase import pdfmetrics
 
     family = pdf.register_fonts()
-
-    assert pdf.register_fonts() == family
     regular = pdfmetrics.getFont(tt2ps(family, 0, 0))
     bold = pdfmetrics.getFont(tt2ps(family, 1, 0))
     assert regular.face.filename == str(pdf.FONTS_DIR / "DejaVuSans.ttf")
     assert bold.face.filename == str(pdf.FONTS_DIR / "DejaVuSans-Bold.ttf")
-    assert not regular.face.filename.startswith("/usr/share")
+    registered = []
+    monkeypatch.setattr(pdfmetrics, "registerFont", registered.append)
+
+    render()
+    render()
+
+    assert registered == []  # no font read, parsed or registered per document
+    html = pdf.render_certificate_html(
+        sample_content(), verification_url=VERIFICATION_URL
+    )
+    assert "@font-face" not in html and "DejaVu Sans" in html
+    assert pdfmetrics.getFont(tt2ps(family, 0, 0)) is regular
 
 
 def test_a_missing_image_is_left_out_rather_than_failing():

@@ -214,8 +214,11 @@ def test_a_cancelled_session_promotes_nobody(
     )
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse(EDIT_URL, args=[session.pk]), data)
+        response = client.post(reverse(EDIT_URL, args=[session.pk]), data)
 
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.capacity, session.cancelled_at is not None) == (5, True)
     waiting = SessionRegistration.objects.get(user=learner)
     assert waiting.status == RegistrationStatus.WAITLISTED
 

@@ -211,3 +211,56 @@ def test_concurrent_results_never_overwrite_each_other(municipalities):
     assert sorted(a.score_scaled for a in attempts) == scores
     assert all(a.finished_at for a in attempts)
     assert XapiStatement.objects.filter(user=user).count() == 3
+
+
+def test_a_re_sent_result_checks_the_lesson_again(learner, site, monkeypatch):
+    from learners.services import progress
+
+    content = h5p_content()
+    lesson = lesson_with_exercise(site["lesson"], content)
+    passing = finished(content, lesson, 0.9)
+    real_check = progress.lesson_h5p_check
+
+    def failing_check(**kwargs):
+        raise RuntimeError("la vérification a échoué après l'enregistrement")
+
+    monkeypatch.setattr(progress, "lesson_h5p_check", failing_check)
+    with pytest.raises(RuntimeError):
+        record(learner, passing)  # stored, but the browser got an error
+    assert XapiStatement.objects.filter(user=learner).count() == 1
+    assert not LessonCompletion.objects.filter(user=learner).exists()
+    monkeypatch.setattr(progress, "lesson_h5p_check", real_check)
+
+    record(learner, passing)  # the browser's queue sends it again
+
+    assert XapiStatement.objects.filter(user=learner).count() == 1
+    assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
+
+
+def test_a_large_batch_is_stored_whole_and_filed_in_order(learner, site):
+    content = h5p_content()
+    lesson = site["lesson"]
+    batch = []
+    for attempt in range(30):  # 120 statements: several insert chunks on SQLite
+        for question in range(3):
+            batch.append(
+                statement(
+                    content, lesson, block=BLOCK, scaled=1, raw=1, sub=f"q{question}"
+                )
+            )
+        batch.append(
+            finished(
+                content,
+                lesson,
+                (attempt % 4 + 1) / 4,
+                timestamp=f"2026-11-20T15:{attempt:02d}:00Z",
+            )
+        )
+
+    record(learner, *batch)
+
+    attempts = list(H5PAttempt.objects.filter(user=learner).order_by("number"))
+    assert [a.number for a in attempts] == list(range(1, 31))
+    assert all(a.statements.count() == 4 for a in attempts)
+    assert attempts[5].score_scaled == 0.5
+    assert XapiStatement.objects.filter(user=learner).count() == 120

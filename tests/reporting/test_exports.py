@@ -228,17 +228,42 @@ def test_exports_past_their_retention_are_deleted_with_their_file(
         export(coordinator_client, "municipalites", "csv")
         export(coordinator_client, "municipalites", "xlsx")
     old, recent = ExportJob.objects.order_by("pk")
-    ExportJob.objects.filter(pk=old.pk).update(
-        created_at=timezone.now() - timedelta(days=8)
+    week_ago = timezone.now() - timedelta(days=8)
+    ExportJob.objects.filter(pk=old.pk).update(created_at=week_ago)
+    running = ExportJob.objects.create(
+        requested_by=old.requested_by,
+        table="municipalites",
+        file_format="csv",
+        status="running",
     )
+    ExportJob.objects.filter(pk=running.pk).update(created_at=week_ago)
     old_file = old.file.name
     assert default_storage.exists(old_file)
 
-    assert export_jobs_purge_task() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert export_jobs_purge_task() == 1
     assert export_jobs_purge_task() == 0
 
-    assert list(ExportJob.objects.all()) == [recent]
+    assert set(ExportJob.objects.all()) == {recent, running}  # running: left to end
     assert not default_storage.exists(old_file)
     assert default_storage.exists(recent.file.name)
     gone = coordinator_client.get(reverse("reporting:export_download", args=[old.pk]))
     assert gone.status_code == 404
+
+
+@override_settings(REPORTING_EXPORT_ASYNC_ROWS=100)
+def test_an_export_file_goes_when_its_requester_is_deleted(
+    coordinator_client, coordinator, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        export(coordinator_client, "municipalites", "csv")
+    name = ExportJob.objects.get().file.name
+    assert default_storage.exists(name)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator.delete()
+
+    assert not ExportJob.objects.exists()
+    assert not default_storage.exists(name)
