@@ -1,5 +1,7 @@
 """The SVG charts, without a database: accessible, escaped, robust."""
 
+import pytest
+
 from reporting.charts import (
     axis_ceiling,
     bar_chart,
@@ -80,3 +82,22 @@ def test_time_labels_are_spaced_and_end_on_the_last_point():
     assert _labelled(3) == [0, 1, 2]
     assert _labelled(11) == [0, 2, 4, 6, 8, 10]
     assert _labelled(12) == [0, 2, 4, 6, 8, 11]
+
+
+@pytest.mark.parametrize("language", ["fr-ca", "en"])
+def test_counts_read_as_django_formats_them_in_each_language(language):
+    from django.utils import formats, translation
+
+    from reporting.charts import number
+
+    with translation.override(language):
+        for value in (0, 7, -7, 999, 1000, -1122, 45_929, 1_234_567):
+            expected = formats.number_format(
+                value, 0, use_l10n=True, force_grouping=True
+            )
+            assert number(value) == expected
+        assert number(45.3, 1) == formats.number_format(
+            45.3, 1, use_l10n=True, force_grouping=True
+        )
+    with translation.override("fr-ca"):
+        assert number(1122) == "1\xa0122"
