@@ -26,7 +26,7 @@ from reporting.selectors.counts import (
     counts_by_municipality_role,
     counts_by_path_and_theme,
 )
-from reporting.selectors.figures import Figures, Row
+from reporting.selectors.figures import COUNTS, Figures, Row
 from reporting.selectors.scope import Place, Scope, places_in_scope
 
 DIMENSIONS = ("region", "mrc", "population_class", "role", "path", "theme")
@@ -52,30 +52,36 @@ class Overview:
         ]
 
 
-def _learner_keys(place: Place, role: str):
+def _place_keys(place: Place):
     return (
         ("total", None),
         ("region", place.region_id),
         ("mrc", place.mrc_id),
         ("population_class", place.population_class),
-        ("role", role),
     )
 
 
 def _tally(scope: Scope, places: dict[int, Place]) -> tuple[dict, Counter]:
     """Figures per (dimension, key), and the months municipalities first took
-    part in (in the period)."""
+    part in (in the period). Rows (municipality × role) are added up per
+    municipality first, then each municipality once into its places: the
+    same sums, with a fraction of the additions."""
     tally, firsts = defaultdict(Figures), {}
+    municipalities = defaultdict(Figures)
     for counts in counts_by_municipality_role(scope):
         municipality_id, month = counts["municipality_id"], counts["first_month"]
-        for key in _learner_keys(places[municipality_id], counts["role"]):
-            tally[key].add_learners(municipality_id, counts)
+        municipalities[municipality_id].add_learners(municipality_id, counts)
+        tally[("role", counts["role"])].add_learners(municipality_id, counts)
         if month and (municipality_id not in firsts or month < firsts[municipality_id]):
             firsts[municipality_id] = month
+    for municipality_id, figures in municipalities.items():
+        counts = {name: getattr(figures, name) for name in COUNTS}
+        for key in _place_keys(places[municipality_id]):
+            tally[key].add_learners(municipality_id, counts)
     for municipality_id, role, registered, attended in attendance_by(
         scope, "municipality_id", "role"
     ):
-        for key in _learner_keys(places[municipality_id], role):
+        for key in (*_place_keys(places[municipality_id]), ("role", role)):
             tally[key].add_attendance(registered, attended)
     return tally, Counter(firsts.values())
 
