@@ -15,8 +15,8 @@ from django.http import (
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from courses.h5p_l10n import content_localized
@@ -141,17 +141,22 @@ def content_file(request, pk, path):
 
 
 @require_GET
-@cache_control(public=True, max_age=3600)
 def library_file(request, folder, path):
+    """Library files are the same for every content: shared caches may keep
+    them for an hour (not a refusal, though)."""
     library = h5p_library_by_folder(folder)
     path = _safe(path)
     if library is None:
         raise Http404
     if path == "library.json":
-        return JsonResponse(library.library_json)
-    if path not in library.files:
+        response = JsonResponse(library.library_json)
+    elif path in library.files:
+        response = _stream(request, library.storage_path(path))
+    else:
         raise Http404
-    return _stream(request, library.storage_path(path))
+    if response.status_code in (200, 206):
+        patch_cache_control(response, public=True, max_age=3600)
+    return response
 
 
 def library_root(request):

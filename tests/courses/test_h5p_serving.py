@@ -129,6 +129,9 @@ def test_library_files_are_served_by_folder(client, content):
     script = client.get(f"{base}/scripts/sample.js")
     assert script.status_code == 200
     assert b"H5P.Sample" in b"".join(script.streaming_content)
+    assert "max-age=3600" in script["Cache-Control"]
+    past = client.get(f"{base}/scripts/sample.js", HTTP_RANGE="bytes=99999-")
+    assert past.status_code == 416 and not past.has_header("Cache-Control")
     assert client.get(f"{base}/../secret").status_code == 404
     assert (
         client.get("/h5p/bibliotheques/H5P.Absent-9.9/library.json").status_code == 404
