@@ -27,6 +27,7 @@ def _send(registration, *, template, subject, with_calendar=False):
             "session": session,
             "location": session_location(session),
             "link": session.virtual_url if registered and virtual else "",
+            "waitlisted": registration.status == RegistrationStatus.WAITLISTED,
             "url": session_absolute_url(session),
         },
     )
@@ -81,4 +82,13 @@ def session_cancelled(registration):
         registration,
         template="session_cancelled",
         subject=_("Séance annulée : %(title)s") % {"title": title},
+    )
+
+
+def session_reinstated(registration):
+    title = registration.session.display_title
+    _send(
+        registration,
+        template="session_reinstated",
+        subject=_("Séance rétablie : %(title)s") % {"title": title},
     )

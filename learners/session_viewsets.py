@@ -93,11 +93,15 @@ class TrainingSessionCreateView(CreateView):
 class TrainingSessionEditView(EditView):
     def save_instance(self):
         """A raised capacity gives its new seats to the waitlist at once; a
-        cancellation is announced to everyone registered or waiting."""
+        cancellation (or its undoing) is announced to everyone registered or
+        waiting."""
         instance = super().save_instance()
-        if instance.cancelled_at is not None:
+        if (
+            instance.cancelled_at is not None
+            or "cancelled_at" in self.form.changed_data
+        ):
             session_cancellation_notify.delay_on_commit(instance.pk)
-        else:
+        if instance.cancelled_at is None:
             session_waitlist_promote(session=instance)
         return instance
 

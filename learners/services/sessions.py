@@ -217,25 +217,23 @@ def session_check_in(*, user, session, code) -> SessionRegistration:
     return registration
 
 
-def _send_once(due, *, stamp, send, now) -> int:
-    """Send one message per registration of ``due`` whose ``stamp`` field is
-    empty, then fill it; the row lock keeps two concurrent runs from both
-    sending."""
+def _send_once(due, *, stamp, send, value) -> int:
+    """Send one message per registration of ``due`` and set its ``stamp``
+    field to ``value``, which takes it out of ``due``: each is sent once, and
+    the row lock keeps two concurrent runs from both sending."""
     sent = 0
     for registration_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():
             registration = (
-                SessionRegistration.objects.select_for_update(
-                    skip_locked=True, of=("self",)
-                )
+                due.select_for_update(skip_locked=True, of=("self",))
                 .select_related("session__module", "session__municipality", "user")
-                .filter(pk=registration_id, **{f"{stamp}__isnull": True})
+                .filter(pk=registration_id)
                 .first()
             )
             if registration is None:
                 continue
             send(registration)
-            setattr(registration, stamp, now)
+            setattr(registration, stamp, value)
             registration.save(update_fields=[stamp])
             sent += 1
     return sent
@@ -253,7 +251,14 @@ def session_reminders_send(now=None) -> int:
         session__starts_at__lte=now + REMINDER_LEAD,
     )
     return _send_once(
-        due, stamp="reminder_sent_at", send=emails.session_reminder, now=now
+        due, stamp="reminder_sent_at", send=emails.session_reminder, value=now
+    )
+
+
+def _still_concerned(session):
+    return SessionRegistration.objects.filter(
+        session=session,
+        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
     )
 
 
@@ -261,14 +266,24 @@ def session_cancellation_notices_send(*, session) -> int:
     """Tell everyone registered or waiting for a cancelled session, once each."""
     if session.cancelled_at is None:
         return 0
-    due = SessionRegistration.objects.filter(
-        session=session,
-        status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
-        cancellation_notice_sent_at__isnull=True,
-    )
+    due = _still_concerned(session).filter(cancellation_notice_sent_at__isnull=True)
     return _send_once(
         due,
         stamp="cancellation_notice_sent_at",
         send=emails.session_cancelled,
-        now=timezone.now(),
+        value=timezone.now(),
+    )
+
+
+def session_reinstatement_notices_send(*, session) -> int:
+    """A cancellation undone: tell those who were told it was cancelled that
+    the session takes place after all (a later cancellation tells them again)."""
+    if session.cancelled_at is not None:
+        return 0
+    due = _still_concerned(session).filter(cancellation_notice_sent_at__isnull=False)
+    return _send_once(
+        due,
+        stamp="cancellation_notice_sent_at",
+        send=emails.session_reinstated,
+        value=None,
     )

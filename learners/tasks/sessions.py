@@ -3,6 +3,7 @@ from celery import shared_task
 from courses.models import TrainingSession
 from learners.services.sessions import (
     session_cancellation_notices_send,
+    session_reinstatement_notices_send,
 )
 from learners.services.sessions import session_reminders_send as reminders_send
 
@@ -16,9 +17,12 @@ def session_reminders_send():
 
 @shared_task(name="learners.tasks.sessions.session_cancellation_notify")
 def session_cancellation_notify(session_id):
-    """Tell a cancelled session's registrants; each is told once, so a
-    re-run (or a second save of the session) sends nothing new."""
+    """Tell a session's registrants that it is cancelled, or, if the
+    cancellation was undone meanwhile, that it is back on. Each is told once,
+    so a re-run (or a second save of the session) sends nothing new."""
     session = TrainingSession.objects.filter(pk=session_id).first()
     if session is None:
         return 0
+    if session.cancelled_at is None:
+        return session_reinstatement_notices_send(session=session)
     return session_cancellation_notices_send(session=session)

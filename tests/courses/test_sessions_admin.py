@@ -198,6 +198,32 @@ def test_cancelling_a_session_tells_each_registrant_once(
     assert "Tempête de neige annoncée." in page.content.decode()
 
 
+def test_undoing_a_cancellation_tells_them_and_a_new_one_tells_them_again(
+    client, site, trainer, learner, django_capture_on_commit_callbacks
+):
+    session = TrainingSessionFactory(module=site["module"], trainer=trainer, capacity=1)
+    registered(learner, session)
+    client.force_login(trainer)
+    edit = reverse(EDIT_URL, args=[session.pk])
+    local = {
+        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
+        for name in ("starts_at", "ends_at", "registration_deadline")
+    }
+    mail.outbox.clear()
+
+    for cancelled_at in ("2031-11-20 09:00", "", "2031-11-21 09:00"):
+        data = form_data(
+            site, trainer, capacity="1", cancelled_at=cancelled_at, **local
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(edit, data).status_code == 302
+
+    subjects = [m.subject.split(" :")[0] for m in mail.outbox]
+    assert subjects == ["Séance annulée", "Séance rétablie", "Séance annulée"]
+    assert "Votre inscription tient toujours." in mail.outbox[1].body
+    assert all(m.to == [learner.email] for m in mail.outbox)
+
+
 def test_a_cancelled_session_promotes_nobody(
     client, site, trainer, learner, django_capture_on_commit_callbacks
 ):
