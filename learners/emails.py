@@ -3,7 +3,7 @@ one message; the services decide when (after the transaction commits)."""
 
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from courses.models import SessionFormat
 from learners.models import RegistrationStatus
@@ -38,57 +38,35 @@ def _send(registration, *, template, subject, with_calendar=False):
     message.send()
 
 
-def registration_confirmed(registration):
-    title = registration.session.display_title
-    _send(
-        registration,
-        template="session_confirmation",
-        subject=_("Inscription confirmée : %(title)s") % {"title": title},
-        with_calendar=True,
-    )
+def _message(template, subject, *, with_calendar=False):
+    """A function sending ``template`` to a registration; ``subject`` (lazy,
+    translated when sent) names the session as ``%(title)s``."""
+
+    def send(registration):
+        title = registration.session.display_title
+        _send(
+            registration,
+            template=template,
+            subject=subject % {"title": title},
+            with_calendar=with_calendar,
+        )
+
+    return send
 
 
-def registration_waitlisted(registration):
-    title = registration.session.display_title
-    _send(
-        registration,
-        template="session_waitlist",
-        subject=_("Liste d'attente : %(title)s") % {"title": title},
-    )
-
-
-def registration_promoted(registration):
-    title = registration.session.display_title
-    _send(
-        registration,
-        template="session_promotion",
-        subject=_("Une place s'est libérée : %(title)s") % {"title": title},
-        with_calendar=True,
-    )
-
-
-def session_reminder(registration):
-    title = registration.session.display_title
-    _send(
-        registration,
-        template="session_reminder",
-        subject=_("Rappel : votre séance « %(title)s »") % {"title": title},
-    )
-
-
-def session_cancelled(registration):
-    title = registration.session.display_title
-    _send(
-        registration,
-        template="session_cancelled",
-        subject=_("Séance annulée : %(title)s") % {"title": title},
-    )
-
-
-def session_reinstated(registration):
-    title = registration.session.display_title
-    _send(
-        registration,
-        template="session_reinstated",
-        subject=_("Séance rétablie : %(title)s") % {"title": title},
-    )
+registration_confirmed = _message(
+    "session_confirmation",
+    _("Inscription confirmée : %(title)s"),
+    with_calendar=True,
+)
+registration_waitlisted = _message("session_waitlist", _("Liste d'attente : %(title)s"))
+registration_promoted = _message(
+    "session_promotion",
+    _("Une place s'est libérée : %(title)s"),
+    with_calendar=True,
+)
+session_reminder = _message(
+    "session_reminder", _("Rappel : votre séance « %(title)s »")
+)
+session_cancelled = _message("session_cancelled", _("Séance annulée : %(title)s"))
+session_reinstated = _message("session_reinstated", _("Séance rétablie : %(title)s"))

@@ -263,27 +263,17 @@ def _still_concerned(session):
 
 
 def session_cancellation_notices_send(*, session) -> int:
-    """Tell everyone registered or waiting for a cancelled session, once each."""
-    if session.cancelled_at is None:
-        return 0
-    due = _still_concerned(session).filter(cancellation_notice_sent_at__isnull=True)
-    return _send_once(
-        due,
-        stamp="cancellation_notice_sent_at",
-        send=emails.session_cancelled,
-        value=timezone.now(),
+    """Tell everyone registered or waiting that the session is cancelled, or,
+    when its cancellation was undone, that it takes place after all (those
+    who were told it was cancelled); each once, and a later cancellation
+    tells them again."""
+    cancelled = session.cancelled_at is not None
+    due = _still_concerned(session).filter(
+        cancellation_notice_sent_at__isnull=cancelled
     )
-
-
-def session_reinstatement_notices_send(*, session) -> int:
-    """A cancellation undone: tell those who were told it was cancelled that
-    the session takes place after all (a later cancellation tells them again)."""
-    if session.cancelled_at is not None:
-        return 0
-    due = _still_concerned(session).filter(cancellation_notice_sent_at__isnull=False)
     return _send_once(
         due,
         stamp="cancellation_notice_sent_at",
-        send=emails.session_reinstated,
-        value=None,
+        send=emails.session_cancelled if cancelled else emails.session_reinstated,
+        value=timezone.now() if cancelled else None,
     )

@@ -1,10 +1,7 @@
 from celery import shared_task
 
 from courses.models import TrainingSession
-from learners.services.sessions import (
-    session_cancellation_notices_send,
-    session_reinstatement_notices_send,
-)
+from learners.services.sessions import session_cancellation_notices_send
 from learners.services.sessions import session_reminders_send as reminders_send
 
 
@@ -23,6 +20,4 @@ def session_cancellation_notify(session_id):
     session = TrainingSession.objects.filter(pk=session_id).first()
     if session is None:
         return 0
-    if session.cancelled_at is None:
-        return session_reinstatement_notices_send(session=session)
     return session_cancellation_notices_send(session=session)
