@@ -60,13 +60,13 @@ def _svg(chart_id, title, description, height, body) -> SafeString:
 def bar_chart(*, chart_id, title, description, bars, unit="", decimals=0):
     """Horizontal bars; ``bars`` is [(label, value)], a value may be a hidden
     small count ("< 5") or None (no data), drawn as text without a bar."""
-    label_width, bar_height, gap, top = 210, 18, 8, 6
+    label_width, bar_height, gap, top = 250, 18, 8, 6
     numbers = [value for _label, value in bars if isinstance(value, int | float)]
     ceiling = nice_ceiling(max(numbers, default=0))
     room = WIDTH - label_width - 70
     body, y = [], top
     for label, value in bars:
-        short = label if len(label) <= 32 else label[:31] + "…"
+        short = label if len(label) <= 29 else label[:28] + "…"
         body.append(
             f'<text x="{label_width - 8}" y="{y + 13}" text-anchor="end" {TEXT}>'
             f"<title>{escape(label)}</title>{escape(short)}</text>"
@@ -115,7 +115,7 @@ def _legend(series, left):
             f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>'
             f'<text x="{x + 16}" y="14" {TEXT}>{escape(name)}</text>'
         )
-        x += 24 + 7 * len(name)
+        x += 28 + 9 * len(name)  # about 9 units a character at this size
     return body
 
 
@@ -140,21 +140,28 @@ def line_chart(*, chart_id, title, description, labels, series):
     for index in _labelled(len(labels)):
         x = left + step_x * index
         anchor = "end" if index == count - 1 and count > 1 else "middle"
+        if index == 0:
+            anchor = "start"  # the first label starts at the axis, not before it
         body.append(
             f'<text x="{x:.1f}" y="{top + plot_height + 18}" '
             f'text-anchor="{anchor}" {TEXT}>{escape(labels[index])}</text>'
         )
     for index, (_name, values) in enumerate(series):
-        points = " ".join(
-            f"{left + step_x * i:.1f},"
-            f"{top + plot_height - plot_height * value / ceiling:.1f}"
+        coords = [
+            (left + step_x * i, top + plot_height - plot_height * value / ceiling)
             for i, value in enumerate(values)
-        )
+        ]
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
         colour = COLOURS[index % len(COLOURS)]
         body.append(
             f'<polyline points="{points}" fill="none" stroke="{colour}" '
             'stroke-width="2.5" stroke-linejoin="round"/>'
         )
+        if len(coords) <= 24:  # a dot per point: a single month still shows
+            body.extend(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"/>'
+                for x, y in coords
+            )
     return _svg(chart_id, title, description, top + plot_height + 28, body)
 
 
