@@ -2,6 +2,7 @@
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +20,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from courses.models import TrainingSession
-from learners.selectors.sessions import attendance_allowed, sessions_with_counts
+from learners.selectors.sessions import session_manage_allowed, sessions_with_counts
 from learners.services.sessions import session_waitlist_promote
 from learners.tasks import session_cancellation_notify
 
@@ -70,9 +71,14 @@ class AttendanceButton(Button):
 
 
 class TrainingSessionIndexView(IndexView):
+    def get_edit_url(self, instance):
+        if session_manage_allowed(user=self.request.user, session=instance):
+            return super().get_edit_url(instance)
+        return None
+
     def get_list_buttons(self, instance):
         buttons = super().get_list_buttons(instance)
-        if attendance_allowed(user=self.request.user, session=instance):
+        if session_manage_allowed(user=self.request.user, session=instance):
             url = reverse("session_attendance:sheet", args=[instance.pk])
             label = _("Feuille de présence")
             button = AttendanceButton(
@@ -91,6 +97,12 @@ class TrainingSessionCreateView(CreateView):
 
 
 class TrainingSessionEditView(EditView):
+    def get_object(self, queryset=None):
+        session = super().get_object(queryset)
+        if not session_manage_allowed(user=self.request.user, session=session):
+            raise PermissionDenied
+        return session
+
     def save_instance(self):
         """A raised capacity gives its new seats to the waitlist at once; a
         cancellation (or its undoing) is announced to everyone registered or

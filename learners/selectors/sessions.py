@@ -83,9 +83,10 @@ def check_in_open(*, session, now=None) -> bool:
     return opens <= (now or timezone.now()) <= closes
 
 
-def attendance_allowed(*, user, session) -> bool:
-    """The session's trainer, or anyone allowed to change any registration
-    (administrators; superusers hold every permission)."""
+def session_manage_allowed(*, user, session) -> bool:
+    """Who may edit a session and keep its attendance: its trainer, or anyone
+    allowed to change any registration (administrators; superusers hold every
+    permission). Other trainers see the session in the list, no more."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.pk == session.trainer_id:

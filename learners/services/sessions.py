@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from courses.models import LearningPathPage, TrainingSession
 from learners import emails
 from learners.models import RegistrationStatus, SessionRegistration
-from learners.selectors.sessions import attendance_allowed, check_in_window
+from learners.selectors.sessions import check_in_window, session_manage_allowed
 from learners.services.progress import enrolment_create, progress_refresh
 
 REMINDER_LEAD = timedelta(hours=48)
@@ -146,7 +146,7 @@ def _attendance_counted(registration):
 
 def attendance_mark(*, session, user, attended: bool, marked_by):
     """The trainer (or an administrator) records whether ``user`` came."""
-    if not attendance_allowed(user=marked_by, session=session):
+    if not session_manage_allowed(user=marked_by, session=session):
         raise SessionError(
             _("Seule la personne formatrice de la séance peut prendre les présences.")
         )

@@ -16,7 +16,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses.models import TrainingSession
-from learners.selectors.sessions import attendance_allowed, attendance_sheet
+from learners.selectors.sessions import attendance_sheet, session_manage_allowed
 from learners.services.sessions import SessionError, attendance_mark
 
 PRESENT, ABSENT = "present", "absent"
@@ -27,7 +27,9 @@ def _session_for(request, session_id):
     session = get_object_or_404(
         TrainingSession.objects.select_related("module", "trainer"), pk=session_id
     )
-    return session if attendance_allowed(user=request.user, session=session) else None
+    return (
+        session if session_manage_allowed(user=request.user, session=session) else None
+    )
 
 
 def _forbidden(request):

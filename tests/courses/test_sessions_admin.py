@@ -91,6 +91,14 @@ def test_a_virtual_session_needs_a_link(site, trainer):
 # Managing sessions in the admin
 
 
+def local_times(session):
+    """The session's dates as the admin form shows them (Montréal time)."""
+    return {
+        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
+        for name in ("starts_at", "ends_at", "registration_deadline")
+    }
+
+
 def form_data(site, trainer, **fields):
     data = {
         "module": site["module"].pk,
@@ -141,10 +149,7 @@ def test_raising_the_capacity_in_the_admin_promotes_the_waitlist(
     registered(learner, session, status=RegistrationStatus.WAITLISTED)
     client.force_login(trainer)
     edit = reverse(EDIT_URL, args=[session.pk])
-    local = {
-        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
-        for name in ("starts_at", "ends_at", "registration_deadline")
-    }
+    local = local_times(session)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(edit, form_data(site, trainer, capacity="2", **local))
@@ -166,10 +171,7 @@ def test_cancelling_a_session_tells_each_registrant_once(
     registered(gone, session, status=RegistrationStatus.CANCELLED)
     client.force_login(trainer)
     edit = reverse(EDIT_URL, args=[session.pk])
-    local = {
-        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
-        for name in ("starts_at", "ends_at", "registration_deadline")
-    }
+    local = local_times(session)
     data = form_data(
         site,
         trainer,
@@ -205,10 +207,7 @@ def test_undoing_a_cancellation_tells_them_and_a_new_one_tells_them_again(
     registered(learner, session)
     client.force_login(trainer)
     edit = reverse(EDIT_URL, args=[session.pk])
-    local = {
-        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
-        for name in ("starts_at", "ends_at", "registration_deadline")
-    }
+    local = local_times(session)
     mail.outbox.clear()
 
     for cancelled_at in ("2031-11-20 09:00", "", "2031-11-21 09:00"):
@@ -231,10 +230,7 @@ def test_a_cancelled_session_promotes_nobody(
     registered(UserFactory(), session)
     registered(learner, session, status=RegistrationStatus.WAITLISTED)
     client.force_login(trainer)
-    local = {
-        name: timezone.localtime(getattr(session, name)).strftime("%Y-%m-%d %H:%M")
-        for name in ("starts_at", "ends_at", "registration_deadline")
-    }
+    local = local_times(session)
     data = form_data(
         site, trainer, capacity="5", cancelled_at="2031-11-20 09:00", **local
     )
@@ -275,6 +271,52 @@ def test_the_listing_counts_registrations_and_links_own_sheets(
     page = response.content.decode()
     assert sheet_url(session) in page
     assert sheet_url(theirs) not in page
+    assert reverse(EDIT_URL, args=[session.pk]) in page
+    assert reverse(EDIT_URL, args=[theirs.pk]) not in page  # listed, not editable
+
+
+def test_a_trainer_cannot_edit_or_cancel_another_trainers_session(
+    client, site, session, learner, django_capture_on_commit_callbacks
+):
+    theirs = TrainingSessionFactory(module=site["module"], capacity=3)
+    registered(learner, theirs)
+    client.force_login(session.trainer)
+    edit = reverse(EDIT_URL, args=[theirs.pk])
+    local = local_times(theirs)
+    data = form_data(
+        site,
+        theirs.trainer,
+        capacity="9",
+        cancelled_at="2031-11-20 09:00",
+        **local,
+    )
+    mail.outbox.clear()
+
+    refused = client.get(edit)  # Wagtail turns the refusal into a redirect
+    assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = client.post(edit, data)
+    assert (refused.status_code, refused.url) == (302, reverse("wagtailadmin_home"))
+
+    theirs.refresh_from_db()
+    assert (theirs.capacity, theirs.cancelled_at) == (3, None)
+    assert mail.outbox == []
+
+
+def test_an_administrator_edits_any_session(client, site, session):
+    from django.contrib.auth.models import Permission
+
+    administrator = UserFactory(role="", group="Administrateurs")
+    group = Group.objects.get(name="Administrateurs")
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="learners", codename="change_sessionregistration"
+        )
+    )
+
+    client.force_login(administrator)
+
+    assert client.get(reverse(EDIT_URL, args=[session.pk])).status_code == 200
 
 
 def test_the_listing_filters_upcoming_sessions(client, site, session):
