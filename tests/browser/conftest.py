@@ -36,3 +36,21 @@ def browser_page():
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def live_server_connections_closed(django_db_setup, django_db_blocker):
+    """Chromium keeps its connections to the live server open, and with them
+    the server's request threads and their database connections; on
+    PostgreSQL those keep the test database from being dropped at the end of
+    the run. Close them once the browser tests are done."""
+    yield
+    with django_db_blocker.unblock():
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
