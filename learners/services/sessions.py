@@ -144,19 +144,24 @@ def _attendance_counted(registration):
     progress_refresh(user=registration.user, path=path)
 
 
-def attendance_mark(*, session, user, attended: bool, marked_by):
-    """The trainer (or an administrator) records whether ``user`` came."""
-    if not session_manage_allowed(user=marked_by, session=session):
-        raise SessionError(
-            _("Seule la personne formatrice de la séance peut prendre les présences.")
-        )
-    registration = (
+def _registered(*, session, user):
+    """``user``'s confirmed registration to ``session``, or None."""
+    return (
         SessionRegistration.objects.filter(
             session=session, user=user, status=RegistrationStatus.REGISTERED
         )
         .select_related("session__module", "user")
         .first()
     )
+
+
+def attendance_mark(*, session, user, attended: bool, marked_by):
+    """The trainer (or an administrator) records whether ``user`` came."""
+    if not session_manage_allowed(user=marked_by, session=session):
+        raise SessionError(
+            _("Seule la personne formatrice de la séance peut prendre les présences.")
+        )
+    registration = _registered(session=session, user=user)
     if registration is None:
         raise SessionError(_("Cette personne n'est pas inscrite à cette séance."))
     registration.attended = attended
@@ -198,13 +203,7 @@ def _refuse_check_in(*, session, code, now):
 
 def session_check_in(*, user, session, code) -> SessionRegistration:
     """A registered learner declares their presence with the room's code."""
-    registration = (
-        SessionRegistration.objects.filter(
-            session=session, user=user, status=RegistrationStatus.REGISTERED
-        )
-        .select_related("session__module", "user")
-        .first()
-    )
+    registration = _registered(session=session, user=user)
     if registration is None:
         raise SessionError(_("Vous n'êtes pas inscrit·e à cette séance."))
     now = timezone.now()

@@ -181,20 +181,7 @@ def absent(request):
     )
     page = Paginator(municipalities, PER_PAGE).get_page(request.GET.get("page"))
     table = absent_table(page.object_list)
-    table.links = [
-        reverse("reporting:municipality", args=[m.code]) for m in page.object_list
-    ]
-    context = freshness()
-    context.update(
-        export_prefix=export_prefix("reporting:export"),
-        threshold=small_cell_threshold(),
-        form=form,
-        page_obj=page,
-        table=table,
-        query=querystring(request),
-        count=page.paginator.count,
-    )
-    return TemplateResponse(request, "reporting/absent.html", context)
+    return _municipality_list(request, "reporting/absent.html", form, page, table)
 
 
 @coordinators_only
@@ -215,6 +202,13 @@ def municipalities(request):
         participation_by_municipality(scope=scope),
         small_cell_threshold(),
     )
+    return _municipality_list(
+        request, "reporting/municipalities.html", form, page, table
+    )
+
+
+def _municipality_list(request, template, form, page, table):
+    """A page of municipalities, each row linked to its municipality page."""
     table.links = [
         reverse("reporting:municipality", args=[m.code]) for m in page.object_list
     ]
@@ -228,4 +222,4 @@ def municipalities(request):
         query=querystring(request),
         count=page.paginator.count,
     )
-    return TemplateResponse(request, "reporting/municipalities.html", context)
+    return TemplateResponse(request, template, context)
