@@ -41,7 +41,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 bench: install
-	@ls bench/*.py >/dev/null 2>&1 && for b in bench/*.py; do $(PY) $$b; done || echo "No benchmark yet."
+	@ls bench/*.py >/dev/null 2>&1 && for b in bench/[!_]*.py; do $(PY) $$b; done || echo "No benchmark yet."
 
 messages: install
 	$(PY) manage.py makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules

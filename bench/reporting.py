@@ -16,13 +16,12 @@ import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from datetime import timedelta
 from pathlib import Path
 
-import psycopg
+import _pg as pg
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "virage_bench_reporting"
@@ -47,25 +46,11 @@ LARGE_TABLES = {
 
 
 def django_env():
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DEBUG": "0",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "LOG_LEVEL": "WARNING",
-    }
+    return pg.django_env(DATABASE)
 
 
 def prepare_database():
-    with psycopg.connect(
-        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-    ) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        c.execute(f"CREATE DATABASE {DATABASE}")
-    python = str(ROOT / ".venv" / "bin" / "python")
-    subprocess.run(
-        [python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=django_env(), check=True
-    )
+    pg.database_recreate(DATABASE, django_env())
     os.environ.update(django_env())
     sys.path.insert(0, str(ROOT))
     import django

@@ -11,7 +11,6 @@ batch_per_s, batch_p95_ms.
 import argparse
 import http.client
 import json
-import os
 import socket
 import statistics
 import subprocess
@@ -23,7 +22,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
-import psycopg
+import _pg as pg
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "virage_bench_xapi"
@@ -33,26 +32,12 @@ BLOCK = "3f6c1a52-9d0e-4b7a-8c21-5e4f0b9d7a13"
 
 
 def django_env():
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-        "DEBUG": "0",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DATABASE}",
-        "DB_CONN_MAX_AGE": "600",
-        "LOG_LEVEL": "WARNING",
-    }
+    return pg.django_env(DATABASE, DB_CONN_MAX_AGE="600")
 
 
 def prepare_database(learners):
-    with psycopg.connect(
-        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
-    ) as c:
-        c.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        c.execute(f"CREATE DATABASE {DATABASE}")
-    python = str(ROOT / ".venv" / "bin" / "python")
-    subprocess.run(
-        [python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=django_env(), check=True
-    )
+    pg.database_recreate(DATABASE, django_env())
+    python = pg.PYTHON
     script = f"""
 import json
 from courses.models import H5PContent, H5PLibrary
