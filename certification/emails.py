@@ -7,9 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from certification.formatting import certificate_filename
-
-FRENCH = "fr-ca"
+from certification.formatting import FRENCH, certificate_filename
 
 
 def certificate_issued(*, certificate, pdf: bytes):

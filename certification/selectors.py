@@ -5,12 +5,10 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from certification.codes import normalise_code
+from certification.formatting import ENGLISH, FRENCH
 from certification.models import Certificate, CertificateTemplate
 from courses.roles import LearnerRole
 from learners.models import PathCompletion
-
-FRENCH = "fr-ca"
-ENGLISH = "en"
 
 
 def certificate_verification_url(*, code: str) -> str:

@@ -52,3 +52,16 @@ def fresh_storage():
     storages._storages.pop("default", None)
     default_storage._setup()
     yield
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in the site's language. A request through the test
+    client leaves the language it asked for (English, say) active in this
+    thread, which the next test's services would otherwise speak."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -151,7 +151,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, actor) -> Certi
 
 @transaction.atomic
 def certificate_reissue(
-    *, certificate: Certificate, actor, reason: str = "", action=None
+    *, certificate: Certificate, actor, reason: str = ""
 ) -> Certificate:
     """Refresh the frozen content from today's data, render it again and
     lift any revocation. The code stays, so printed copies still verify."""
@@ -169,7 +169,7 @@ def certificate_reissue(
     _render_and_store(certificate)
     certificate_event_log(
         certificate=certificate,
-        action=action or CertificateAction.REISSUED,
+        action=CertificateAction.REISSUED,
         actor=actor,
         reason=(reason or "").strip(),
     )

@@ -89,14 +89,13 @@ def participation_trends(*, scope: Scope, first_months: Counter) -> Trends:
     """``first_months``: how many municipalities first took part (in the
     period) each month, as ``Overview.first_months`` counts them."""
     counts = _events(scope)
-    firsts = first_months
-    seen = set(firsts).union(*counts.values())
+    seen = set(first_months).union(*counts.values())
     bounds = _bounds(scope, seen)
     if bounds is None:
         return Trends()
     months, cumulative = [], 0
     for month in _month_range(*bounds):
-        cumulative += firsts.get(month, 0)
+        cumulative += first_months.get(month, 0)
         point = Point(start=month, municipalities=cumulative)
         for name, by_month in counts.items():
             setattr(point, name, by_month.get(month, 0))

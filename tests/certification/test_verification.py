@@ -71,7 +71,14 @@ def test_a_revoked_certificate_says_so_and_never_valid(
     assert VALID not in html
     assert "révoquée" in html
     assert "Attestation émise par erreur" in html
-    assert certificate.revoked_at.strftime("%Y") in html
+    from django.utils import dateformat, timezone, translation
+
+    certificate.refresh_from_db()
+    with translation.override("fr-ca"):
+        revoked_on = dateformat.format(
+            timezone.localtime(certificate.revoked_at), "j F Y"
+        )
+    assert f"le {revoked_on}" in html  # the revocation date, with its year
 
 
 def forged(code):
