@@ -11,6 +11,7 @@ from reporting.selectors import (
     Scope,
     municipalities_absent,
     municipalities_in_scope,
+    municipality_accounts,
     municipality_learners,
     participation_by_municipality,
     participation_overview,
@@ -121,7 +122,9 @@ MUNICIPALITY = {
     "tendances-trimestres": Export(_trend(1)),
     "apprenants": Export(
         _learners,
-        lambda r: r.municipality.learners.exclude(role="").count(),
+        lambda r: municipality_accounts(
+            municipality=r.municipality, scope=r.scope
+        ).count(),
         names=True,
     ),
 }

@@ -267,3 +267,22 @@ def test_an_export_file_goes_when_its_requester_is_deleted(
 
     assert not ExportJob.objects.exists()
     assert not default_storage.exists(name)
+
+
+def test_the_learner_export_is_sized_by_its_own_filters(province):
+    """The size decides between a file now and a Celery job: it must count
+    the rows the export will hold, role filter included."""
+    from reporting.exports import export_request, export_spec
+
+    alice = province["people"]["alice"]
+    TrainingContact.objects.create(user=alice, municipality=alice.municipality)
+    rollup_refresh()
+    spec = export_spec(table="apprenants", municipality=alice.municipality)
+    sizes = []
+    for query in ("", f"role={alice.role}"):
+        request = export_request(
+            user=alice, spec=spec, query=query, municipality=alice.municipality
+        )
+        sizes.append(spec.size(request))
+        assert spec.size(request) == len(spec.build(request).all_rows())
+    assert sizes[1] < sizes[0]
