@@ -1,10 +1,16 @@
 """Small H5P rows and xAPI statements for tests that need no real package."""
 
 import uuid
+from pathlib import Path
 
 from courses.models import H5PContent, H5PLibrary
 
 ACTOR_EMAIL = "apprenant@exemple.qc.ca"
+
+# Real packages copied from shared/h5p (see tests/fixtures/h5p/README.md).
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "h5p"
+TRUE_FALSE = SAMPLES / "truefalse-hello-world.h5p"
+MULTI_CHOICE = SAMPLES / "H5P.MultiChoice.h5p"
 
 
 def h5p_content(title="Vrai ou faux : l'hameçonnage"):

@@ -2,7 +2,6 @@
 holds the statement and the attempt with its score."""
 
 import time
-from pathlib import Path
 
 import pytest
 
@@ -10,18 +9,14 @@ from courses.models import LessonPage
 from courses.services import h5p_content_import
 from learners.models import H5PAttempt, H5PUserState, XapiStatement
 from tests.factories import PASSWORD, build_site
+from tests.h5p_fixtures import TRUE_FALSE
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-SAMPLE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "h5p"
-    / ("truefalse-hello-world.h5p")
-)
+SAMPLE = TRUE_FALSE
 
 
 def sign_in(page, base_url, email):
@@ -60,7 +55,6 @@ def lesson_with_exercise():
     return LessonPage.objects.get(pk=lesson.pk), content
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the TrueFalse sample is missing")
 def test_answering_true_false_records_statement_and_attempt(
     live_server, browser_page, learner, settings, tmp_path
 ):
@@ -99,7 +93,6 @@ def test_answering_true_false_records_statement_and_attempt(
     assert "tentative terminée" in page.inner_text(".h5p-result")
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the TrueFalse sample is missing")
 def test_statements_queued_offline_are_sent_once_back_online(
     live_server, browser_page, learner, settings, tmp_path
 ):
@@ -128,7 +121,6 @@ def test_statements_queued_offline_are_sent_once_back_online(
     assert H5PAttempt.objects.filter(user=learner).count() == 1
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the TrueFalse sample is missing")
 def test_an_unfinished_exercise_resumes_where_the_learner_left_it(
     live_server, browser_page, learner, settings, tmp_path
 ):

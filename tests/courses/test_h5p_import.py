@@ -10,15 +10,9 @@ from courses import h5p
 from courses.models import H5PContent, H5PLibrary
 from courses.services import h5p_content_import
 from tests.courses.h5p_builders import build, library_json, package_files
+from tests.h5p_fixtures import MULTI_CHOICE, TRUE_FALSE
 
 pytestmark = pytest.mark.django_db
-
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "h5p"
-TRUE_FALSE = SAMPLES / "truefalse-hello-world.h5p"
-MULTI_CHOICE = SAMPLES / "H5P.MultiChoice.h5p"
-needs_samples = pytest.mark.skipif(
-    not TRUE_FALSE.exists(), reason="the sample packages of ../shared/h5p are missing"
-)
 
 
 def stored_files(prefix="h5p"):
@@ -32,7 +26,6 @@ def stored_files(prefix="h5p"):
     return found
 
 
-@needs_samples
 def test_true_false_sample_imports_with_its_libraries():
     content = h5p_content_import(source=TRUE_FALSE, filename=TRUE_FALSE.name)
 
@@ -49,7 +42,6 @@ def test_true_false_sample_imports_with_its_libraries():
         assert default_storage.exists(library.storage_path(path))
 
 
-@needs_samples
 def test_multichoice_sample_keeps_its_images():
     content = h5p_content_import(source=MULTI_CHOICE, title="Choix multiple")
 
@@ -60,7 +52,6 @@ def test_multichoice_sample_keeps_its_images():
         assert default_storage.exists(content.storage_path(f"content/{path}"))
 
 
-@needs_samples
 def test_libraries_are_shared_between_contents():
     first = h5p_content_import(source=TRUE_FALSE)
     count = H5PLibrary.objects.count()
@@ -148,7 +139,6 @@ def test_a_dependency_already_installed_need_not_be_shipped():
     }
 
 
-@needs_samples
 def test_command_prints_the_new_id(capsys):
     call_command("import_h5p", str(TRUE_FALSE), "--title", "Vrai ou faux")
 

@@ -25,8 +25,8 @@ from tests.courses.h5p_builders import (
     ref,
     with_content,
 )
+from tests.h5p_fixtures import SAMPLES
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "h5p"
 NOT_ZIP = "Ce fichier n'est pas un paquet H5P lisible (archive ZIP invalide)."
 
 
@@ -928,10 +928,7 @@ def test_refuses_a_malformed_svg(svg):
 
 
 def _sample(name: str) -> Path:
-    path = SAMPLES / name
-    if not path.exists():
-        pytest.skip(f"échantillon H5P absent : {path}")
-    return path
+    return SAMPLES / name
 
 
 def test_reads_the_true_false_sample():

@@ -1,7 +1,6 @@
 """The player's files, the lesson block, the admin upload and French strings."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,16 +9,9 @@ from courses.models import H5PContent, LessonPage
 from courses.services import h5p_content_import
 from courses.views import RangeNotSatisfiable, byte_range
 from tests.courses.h5p_builders import build, package_files
+from tests.h5p_fixtures import TRUE_FALSE
 
 pytestmark = pytest.mark.django_db
-
-TRUE_FALSE = (
-    Path(__file__).resolve().parents[2].parent
-    / "shared"
-    / "h5p"
-    / ("truefalse-hello-world.h5p")
-)
-needs_sample = pytest.mark.skipif(not TRUE_FALSE.exists(), reason="sample missing")
 
 
 @pytest.fixture
@@ -138,7 +130,6 @@ def test_library_files_are_served_by_folder(client, content):
     )
 
 
-@needs_sample
 def test_content_json_uses_the_library_french_strings(client, learner):
     content = h5p_content_import(source=TRUE_FALSE)
     client.force_login(learner)
