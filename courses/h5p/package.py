@@ -8,6 +8,7 @@ from courses.h5p.libraries import read_libraries
 from courses.h5p.library import H5PLibrary, LibraryRef
 from courses.h5p.sanitize import sanitize_content
 from courses.h5p.svg import clean_svg
+from courses.h5p.trust import check_installed
 from courses.h5p.validate import (
     LibraryLookup,
     check_dependencies,
@@ -42,6 +43,7 @@ def read_package(
     *,
     installed: Callable[[LibraryRef], H5PLibrary | None] = _nothing_installed,
     limits: Limits = DEFAULT_LIMITS,
+    use_shipped_libraries: bool = True,
 ) -> H5PPackage:
     """Check and sanitise the package at ``source`` (a path or binary file).
 
@@ -50,12 +52,22 @@ def read_package(
     platform already has, for dependencies the package does not ship.
     ``metadata`` and ``title`` are returned as written in h5p.json: escape
     them where they are displayed.
+
+    With ``use_shipped_libraries`` false (an uploader who may not install
+    libraries), the package's library folders are still read and checked and
+    returned, but the content is checked and sanitised against ``installed``
+    only: the libraries it will run on. A library it needs that is not
+    installed, or installed at an older patch than shipped, refuses it.
     """
     files = _clean_svgs(read_archive(source, limits))
     h5p_json, main, dependencies = validate_h5p_json(files)
     content = load_json(files, CONTENT_JSON)
     libraries = read_libraries(files)
-    lookup = LibraryLookup(libraries, installed)
+    if use_shipped_libraries:
+        lookup = LibraryLookup(libraries, installed)
+    else:
+        check_installed((main, *dependencies), libraries, installed)
+        lookup = LibraryLookup((), installed)
     check_dependencies(dependencies, lookup)
     content_files = {
         path.removeprefix(CONTENT_DIR): data

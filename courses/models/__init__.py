@@ -9,12 +9,13 @@ from courses.models.catalogue import (
     ModuleRoleRule,
     Theme,
 )
-from courses.models.h5p import H5PContent, H5PLibrary
+from courses.models.h5p import H5PContent, H5PLibrary, H5PLibraryInstall
 from courses.models.sessions import SessionFormat, TrainingSession
 
 __all__ = [
     "H5PContent",
     "H5PLibrary",
+    "H5PLibraryInstall",
     "LearningFormat",
     "LearningPathIndexPage",
     "LearningPathPage",

@@ -2,9 +2,12 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
+
+from courses.h5p.trust import files_sha256
 
 
 class H5PLibrary(models.Model):
@@ -22,12 +25,29 @@ class H5PLibrary(models.Model):
     preloaded_dependencies = models.JSONField(default=list)
     translations = models.JSONField(default=dict)
     files = models.JSONField(default=list)
+    file_hashes = models.JSONField(_("empreintes SHA-256"), default=dict)
+    origin_filename = models.CharField(_("paquet d'origine"), max_length=255, blank=True)
+    installed_at = models.DateTimeField(_("installée le"), default=timezone.now)
+    installed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("installée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("bibliothèque H5P")
         verbose_name_plural = _("bibliothèques H5P")
         ordering = ["machine_name", "major_version", "minor_version"]
+        permissions = [
+            (
+                "install_h5plibrary",
+                _("Peut installer ou mettre à jour une bibliothèque H5P"),
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["machine_name", "major_version", "minor_version"],
@@ -50,6 +70,46 @@ class H5PLibrary(models.Model):
         """Each patch has its own folder, so replacing a library by a newer
         patch never leaves a half-written folder behind."""
         return f"h5p/libraries/{self.folder}.{self.patch_version}/{path}"
+
+    @property
+    def files_sha256(self):
+        """One SHA-256 for all the files, to compare two installations."""
+        return files_sha256(self.file_hashes) if self.file_hashes else ""
+
+
+class H5PLibraryInstall(models.Model):
+    """One install or update of a library: the audit log, never edited.
+    ``installed_by`` empty means the platform's operator (the command line)."""
+
+    library = models.ForeignKey(
+        H5PLibrary,
+        verbose_name=_("bibliothèque"),
+        on_delete=models.PROTECT,
+        related_name="installs",
+    )
+    version_before = models.CharField(_("version remplacée"), max_length=40, blank=True)
+    version_after = models.CharField(_("version installée"), max_length=40)
+    installed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("installée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    installed_at = models.DateTimeField(_("date"), auto_now_add=True)
+    origin_filename = models.CharField(_("paquet d'origine"), max_length=255, blank=True)
+    files_added = models.JSONField(_("fichiers ajoutés"), default=list)
+    files_removed = models.JSONField(_("fichiers supprimés"), default=list)
+    files_modified = models.JSONField(_("fichiers modifiés"), default=list)
+
+    class Meta:
+        verbose_name = _("installation de bibliothèque H5P")
+        verbose_name_plural = _("installations de bibliothèques H5P")
+        ordering = ["-installed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.library.machine_name} {self.version_before} → {self.version_after}"
 
 
 class H5PContent(PreviewableMixin, index.Indexed, models.Model):
