@@ -3,7 +3,7 @@
 import uuid
 from pathlib import Path
 
-from courses.models import H5PContent, H5PLibrary
+from courses.models import H5PContent, H5PLibrary, LearningPathPage
 
 ACTOR_EMAIL = "apprenant@exemple.qc.ca"
 
@@ -31,6 +31,37 @@ def h5p_content(title="Vrai ou faux : l'hameçonnage"):
     return content
 
 
+def lesson_with_h5p(lesson, content, *, block="bloc-1", **rules):
+    """Publish ``lesson`` with one H5P block holding ``content``."""
+    lesson.body = [
+        {"type": "paragraph", "value": "<p>Lisez le courriel ci-dessous.</p>"},
+        {
+            "type": "h5p",
+            "id": block,
+            "value": {
+                "content": content.pk,
+                "grading_method": "highest",
+                "completion_rule": "completed",
+                "pass_threshold": 70,
+                **rules,
+            },
+        },
+    ]
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    return lesson
+
+
+def launch(user, lesson, *, block="bloc-1"):
+    """What pressing "Commencer" does, for a learner enrolled in the path."""
+    from learners.models import Enrolment
+    from learners.services import h5p_launch_open
+
+    path = LearningPathPage.objects.ancestor_of(lesson).get()
+    Enrolment.objects.get_or_create(user=user, path=path)
+    return h5p_launch_open(user=user, lesson_id=lesson.pk, block_id=block)
+
+
 def statement(
     content,
     lesson,
@@ -46,6 +77,7 @@ def statement(
     email=ACTOR_EMAIL,
     statement_id=None,
     timestamp="2026-11-20T14:00:00-05:00",
+    registration=None,
 ):
     object_id = f"http://testserver/xapi/activites/{content.pk}/{lesson.pk}/{block}"
     if sub:
@@ -71,4 +103,7 @@ def statement(
     if result:
         result["duration"] = "PT12.5S"
         data["result"] = result
+    if registration is not None:
+        launch_id = getattr(registration, "pk", registration)
+        data["context"] = {"registration": str(launch_id)}
     return data

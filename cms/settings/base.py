@@ -225,6 +225,7 @@ H5P_MAX_TOTAL_BYTES = int(env("H5P_MAX_TOTAL_BYTES", str(64 * 1024 * 1024)))
 # xAPI statements endpoint
 XAPI_MAX_BODY_BYTES = int(env("XAPI_MAX_BODY_BYTES", str(1024 * 1024)))
 XAPI_MAX_BATCH = 500
+H5P_LAUNCH_TTL_SECONDS = int(env("H5P_LAUNCH_TTL_SECONDS", str(6 * 3600)))
 
 # The Québec municipalities shipped with the product (MAMH, CC BY 4.0).
 MUNICIPALITY_DATA_DIR = BASE_DIR / "learners" / "data" / "quebec"

@@ -8,7 +8,12 @@ from learners.models.accounts import (
     User,
     population_class_of,
 )
-from learners.models.h5p import H5PAttempt, H5PUserState, XapiStatement
+from learners.models.h5p import (
+    H5PAttempt,
+    H5PLaunch,
+    H5PUserState,
+    XapiStatement,
+)
 from learners.models.progress import (
     CompletionSource,
     Enrolment,
@@ -37,6 +42,7 @@ __all__ = [
     "RoleChange",
     "SessionRegistration",
     "H5PAttempt",
+    "H5PLaunch",
     "H5PUserState",
     "LearnerManager",
     "Mrc",

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +48,17 @@ class XapiStatement(models.Model):
         blank=True,
         related_name="statements",
     )
+    # The learner's launch named in context.registration, valid or not.
+    launch = models.ForeignKey(
+        "learners.H5PLaunch",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+    )
+    # Carried a valid launch of its own exercise, so it could count; kept even
+    # when old launches are deleted.
+    trusted = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("déclaration xAPI")
@@ -124,3 +137,40 @@ class H5PUserState(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.content} ({self.data_type})"
+
+
+class H5PLaunch(models.Model):
+    """The server's record that a learner opened one H5P block of a lesson
+    (pressed "Commencer"). Its id travels in the statements' registration; a
+    statement counts only under a valid launch of its own exercise."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_launches"
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    block_id = models.CharField(max_length=64)
+    content = models.ForeignKey(
+        "courses.H5PContent", on_delete=models.CASCADE, related_name="+"
+    )
+    # The lesson's live revision the block was found in: while it is still
+    # live, statements need not read the lesson body again.
+    lesson_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("lancement H5P")
+        verbose_name_plural = _("lancements H5P")
+        indexes = [models.Index(fields=["user", "expires_at"])]
+
+    def __str__(self):
+        return f"{self.user} — {self.lesson_id}/{self.block_id}"

@@ -1,4 +1,11 @@
 from learners.selectors.accounts import h5p_block_exists, municipality_search
+from learners.selectors.h5p import (
+    h5p_block_content_id,
+    h5p_is_staff,
+    h5p_launch_valid,
+    h5p_live_lesson,
+    h5p_may_play,
+)
 from learners.selectors.progress import (
     ModuleProgress,
     PathProgress,
@@ -16,7 +23,12 @@ __all__ = [
     "enrolled_paths",
     "lesson_neighbours",
     "required_paths_not_started",
+    "h5p_block_content_id",
     "h5p_block_exists",
+    "h5p_is_staff",
+    "h5p_launch_valid",
+    "h5p_live_lesson",
+    "h5p_may_play",
     "municipality_search",
     "path_progress",
 ]

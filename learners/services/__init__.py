@@ -11,6 +11,7 @@ from learners.services.h5p import (
     h5p_state_save,
     xapi_statements_record,
 )
+from learners.services.launches import LaunchRefused, h5p_launch_open
 from learners.services.progress import (
     ProgressError,
     enrolment_create,
@@ -30,6 +31,8 @@ __all__ = [
     "lesson_mark_done",
     "progress_refresh",
     "LoadCounts",
+    "LaunchRefused",
+    "h5p_launch_open",
     "XapiConflict",
     "h5p_block_result",
     "h5p_state_get",

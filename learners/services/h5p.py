@@ -130,6 +130,8 @@ def _statement_row(user, statement, attempt, contents, lessons):
         "raw": statement.raw,
         "content_hash": statement.content_hash,
         "attempt_id": attempt.pk if attempt is not None else None,
+        "launch_id": None,
+        "trusted": False,
     }
 
 

@@ -1,0 +1,57 @@
+"""Where a learner may play an H5P exercise, and which launches are valid."""
+
+import uuid
+
+from django.utils import timezone
+
+from courses.models import LearningPathPage, LessonPage
+from learners.models import Enrolment, H5PLaunch
+
+
+def h5p_live_lesson(*, lesson_id) -> LessonPage | None:
+    """The lesson if it is published. Its row holds the live revision's
+    content (Wagtail writes a draft only into a revision)."""
+    return LessonPage.objects.live().filter(pk=lesson_id).first()
+
+
+def h5p_block_content_id(*, lesson: LessonPage, block_id: str) -> int | None:
+    """The content of the H5P block ``block_id`` in the lesson's stored body,
+    read from the raw JSON so that no block is converted."""
+    for child in lesson.body.raw_data:
+        if child.get("type") == "h5p" and child.get("id") == block_id:
+            content = (child.get("value") or {}).get("content")
+            return content if isinstance(content, int) else None
+    return None
+
+
+def h5p_is_staff(*, user) -> bool:
+    """Staff are the people who reach the Wagtail admin (cms/permissions.py
+    grants ``access_admin`` to every staff group) and Django staff."""
+    return user.is_staff or user.has_perm("wagtailadmin.access_admin")
+
+
+def h5p_may_play(*, user, lesson: LessonPage) -> bool:
+    """Staff play any lesson; a learner plays the lessons of paths they are
+    enrolled in."""
+    if not user.is_authenticated:
+        return False
+    if h5p_is_staff(user=user):
+        return True
+    paths = LearningPathPage.objects.ancestor_of(lesson)
+    return Enrolment.objects.filter(user=user, path__in=paths).exists()
+
+
+def h5p_launch_valid(*, launch_id, user) -> H5PLaunch | None:
+    """The user's launch ``launch_id`` if it has not expired; None for
+    anything else, a malformed id included."""
+    try:
+        launch_id = uuid.UUID(str(launch_id))
+    except ValueError:
+        return None
+    return (
+        H5PLaunch.objects.filter(
+            pk=launch_id, user_id=user.pk, expires_at__gt=timezone.now()
+        )
+        .select_related("content")
+        .first()
+    )
