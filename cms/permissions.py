@@ -3,7 +3,9 @@
 - Formateurs: author the catalogue (pages under every catalogue index, images,
   documents, themes), nothing else: no users, no settings.
 - Coordonnateurs UMQ: reach the admin to read reports; no page editing.
-- Administrateurs: everything, including users and groups.
+- Administrateurs: everything, including users and groups, and installing or
+  updating H5P libraries (JavaScript every content shares: an administrator's
+  act, like Moodle's ``moodle/h5p:updatelibraries``).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -82,6 +84,7 @@ ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("auth", "view_group"),
     ("courses", "delete_theme"),
     ("courses", "delete_h5pcontent"),
+    ("courses", "install_h5plibrary"),
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
     ("wagtailcore", "add_locale"),

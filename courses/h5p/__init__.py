@@ -9,12 +9,24 @@ from courses.h5p.archive import Limits
 from courses.h5p.errors import H5PPackageError
 from courses.h5p.library import H5PLibrary, LibraryRef
 from courses.h5p.package import H5PPackage, read_package
+from courses.h5p.trust import (
+    FileChanges,
+    file_changes,
+    file_hashes,
+    files_sha256,
+    version_of,
+)
 
 __all__ = [
+    "FileChanges",
     "H5PLibrary",
     "H5PPackage",
     "H5PPackageError",
     "LibraryRef",
     "Limits",
+    "file_changes",
+    "file_hashes",
+    "files_sha256",
     "read_package",
+    "version_of",
 ]

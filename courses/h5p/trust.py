@@ -79,8 +79,8 @@ def _not_installed(ref: LibraryRef, shipped: H5PLibrary | None) -> H5PPackageErr
     return H5PPackageError(
         _(
             "Ce paquet a besoin de la bibliothèque « %(library)s %(version)s », "
-            "qui n'est pas installée sur la plateforme. Un administrateur peut "
-            "l'installer en important ce paquet."
+            "qui n'est pas installée sur la plateforme : seul un administrateur "
+            "peut l'installer, en important ce paquet."
         )
         % {"library": ref.machine_name, "version": version},
         path=f"{ref.folder}/library.json",
@@ -92,8 +92,8 @@ def _newer_than_installed(shipped: H5PLibrary, library: H5PLibrary) -> H5PPackag
     return H5PPackageError(
         _(
             "Ce paquet apporte la bibliothèque « %(library)s %(version)s », plus "
-            "récente que la version installée (%(installed)s). Un administrateur "
-            "peut la mettre à jour en important ce paquet."
+            "récente que la version installée (%(installed)s) : seul un "
+            "administrateur peut la mettre à jour, en important ce paquet."
         )
         % {
             "library": shipped.machine_name,

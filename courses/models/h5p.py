@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
-from courses.h5p.trust import files_sha256
+from courses.h5p.trust import FileChanges, files_sha256
+
+
+def installer_label(user) -> str:
+    """Who installed: a person, or the platform's operator (command line)."""
+    return str(user) if user else str(_("opérateur"))
 
 
 class H5PLibrary(models.Model):
@@ -26,7 +31,9 @@ class H5PLibrary(models.Model):
     translations = models.JSONField(default=dict)
     files = models.JSONField(default=list)
     file_hashes = models.JSONField(_("empreintes SHA-256"), default=dict)
-    origin_filename = models.CharField(_("paquet d'origine"), max_length=255, blank=True)
+    origin_filename = models.CharField(
+        _("paquet d'origine"), max_length=255, blank=True
+    )
     installed_at = models.DateTimeField(_("installée le"), default=timezone.now)
     installed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -76,6 +83,10 @@ class H5PLibrary(models.Model):
         """One SHA-256 for all the files, to compare two installations."""
         return files_sha256(self.file_hashes) if self.file_hashes else ""
 
+    @property
+    def installer(self):
+        return installer_label(self.installed_by)
+
 
 class H5PLibraryInstall(models.Model):
     """One install or update of a library: the audit log, never edited.
@@ -98,7 +109,9 @@ class H5PLibraryInstall(models.Model):
         related_name="+",
     )
     installed_at = models.DateTimeField(_("date"), auto_now_add=True)
-    origin_filename = models.CharField(_("paquet d'origine"), max_length=255, blank=True)
+    origin_filename = models.CharField(
+        _("paquet d'origine"), max_length=255, blank=True
+    )
     files_added = models.JSONField(_("fichiers ajoutés"), default=list)
     files_removed = models.JSONField(_("fichiers supprimés"), default=list)
     files_modified = models.JSONField(_("fichiers modifiés"), default=list)
@@ -109,7 +122,20 @@ class H5PLibraryInstall(models.Model):
         ordering = ["-installed_at", "-pk"]
 
     def __str__(self):
-        return f"{self.library.machine_name} {self.version_before} → {self.version_after}"
+        before = self.version_before or "—"
+        return f"{self.library.machine_name} {before} → {self.version_after}"
+
+    @property
+    def installer(self):
+        return installer_label(self.installed_by)
+
+    @property
+    def changes(self) -> FileChanges:
+        return FileChanges(
+            added=tuple(self.files_added),
+            removed=tuple(self.files_removed),
+            modified=tuple(self.files_modified),
+        )
 
 
 class H5PContent(PreviewableMixin, index.Indexed, models.Model):

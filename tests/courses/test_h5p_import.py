@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 
 from courses import h5p
 from courses.models import H5PContent, H5PLibrary
-from courses.services import h5p_content_import
+from courses.services import H5PLibraryUpdatePending, h5p_content_import
 from tests.courses.h5p_builders import build, library_json, package_files
 from tests.h5p_fixtures import MULTI_CHOICE, TRUE_FALSE
 
@@ -79,7 +79,9 @@ def test_a_newer_patch_replaces_the_library_files():
         ],
     )
 
-    h5p_content_import(source=build(files))
+    with pytest.raises(H5PLibraryUpdatePending) as pending:
+        h5p_content_import(source=build(files))
+    h5p_content_import(source=build(files), confirmed_updates=pending.value.fingerprint)
 
     new = H5PLibrary.objects.get(machine_name="H5P.Sample")
     assert (new.pk, new.patch_version) == (old.pk, 9)
