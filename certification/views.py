@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -7,6 +6,7 @@ from django.views.decorators.http import require_http_methods
 
 from certification import selectors, services
 from certification.formatting import certificate_display, certificate_filename
+from learners.security import client_address, rate_limit_exceeded
 
 VERIFY_LIMIT = 20
 VERIFY_WINDOW_SECONDS = 5 * 60
@@ -50,22 +50,15 @@ def detail(request, pk):
     return render(request, "certification/detail.html", context)
 
 
-def _client_address(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is whatever the client says,
-    # unless a trusted proxy rewrites REMOTE_ADDR before Django sees it.
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _over_limit(request) -> bool:
-    """Count one lookup for this address; True past the limit in the window."""
-    key = f"certification:verify:{_client_address(request)}"
-    cache.add(key, 0, VERIFY_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, VERIFY_WINDOW_SECONDS)
-        count = 1
-    return count > VERIFY_LIMIT
+    """Count one lookup for the client's address (behind trusted proxies, see
+    ``learners.security.client_address``); True past the limit in the window."""
+    return rate_limit_exceeded(
+        scope="certification:verify",
+        key=client_address(request),
+        limit=VERIFY_LIMIT,
+        window=VERIFY_WINDOW_SECONDS,
+    )
 
 
 def _lookup(request, text):

@@ -80,13 +80,9 @@ class SignUpForm(ProfileForm):
     field_order = ["first_name", "last_name", "email", "municipality", "role"]
 
     def clean_email(self):
-        email = get_user_model().objects.normalize_email(self.cleaned_data["email"])
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("Un compte existe déjà avec cette adresse courriel."),
-                code="duplicate_email",
-            )
-        return email
+        """Normalised only: whether it has an account is never said here (the
+        e-mail sent tells its owner)."""
+        return get_user_model().objects.normalize_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()
@@ -114,3 +110,24 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def get_users(self, email):
         return get_user_model().objects.filter(email__iexact=email, is_active=True)
+
+
+class TotpCodeForm(forms.Form):
+    """The six digits an authenticator app shows (spaces allowed)."""
+
+    code = forms.RegexField(
+        label=_("Code à 6 chiffres"),
+        regex=r"^(?:[0-9] ?){6}$",
+        max_length=20,
+        error_messages={
+            "required": _("Saisissez le code à 6 chiffres de votre application."),
+            "invalid": _("Le code compte 6 chiffres."),
+        },
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autofocus": True,
+            }
+        ),
+    )

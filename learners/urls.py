@@ -1,14 +1,32 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
+from django.views.generic import TemplateView
 
-from learners.forms import PasswordResetForm
 from learners.views import accounts as views
-from learners.views import progress
+from learners.views import progress, two_factor
 
 app_name = "learners"
 
 urlpatterns = [
     path("inscription/", views.sign_up, name="sign_up"),
+    path(
+        "inscription/envoyee/",
+        TemplateView.as_view(template_name="learners/sign_up_sent.html"),
+        name="sign_up_sent",
+    ),
+    path(
+        "inscription/confirmer/<str:token>/",
+        views.sign_up_confirm,
+        name="sign_up_confirm",
+    ),
+    path(
+        "double-authentification/", two_factor.two_factor, name="two_factor"
+    ),
+    path(
+        "double-authentification/configuration/",
+        two_factor.two_factor_setup,
+        name="two_factor_setup",
+    ),
     path(
         "connexion/",
         auth_views.LoginView.as_view(
@@ -29,13 +47,7 @@ urlpatterns = [
     ),
     path(
         "mot-de-passe/reinitialiser/",
-        auth_views.PasswordResetView.as_view(
-            form_class=PasswordResetForm,
-            template_name="learners/password_reset_form.html",
-            email_template_name="learners/password_reset_email.txt",
-            subject_template_name="learners/password_reset_subject.txt",
-            success_url=reverse_lazy("learners:password_reset_done"),
-        ),
+        views.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

@@ -6,6 +6,7 @@ fresh clone runs with nothing configured.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -68,6 +69,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -77,9 +81,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "learners.middleware.StaffAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -127,6 +135,10 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "learners.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "learners:login"
 LOGIN_REDIRECT_URL = "learners:dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -138,7 +150,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -245,3 +257,23 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Accounts: lockout, rate limits, two-factor
+# How many reverse proxies (load balancer, nginx…) stand in front of Django and
+# append to X-Forwarded-For; 0 trusts no forwarded header (REMOTE_ADDR only).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# django-axes: 10 failures lock the account and, separately, the address for 30
+# minutes; attempts are kept in axes' tables, shared by every process.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "learners.security.client_address"
+AXES_USERNAME_CALLABLE = "learners.security.login_username"
+AXES_LOCKOUT_CALLABLE = "learners.views.accounts.lockout"
+AXES_DISABLE_ACCESS_LOG = True
+# Staff (anyone who may reach the Wagtail admin) confirm a TOTP code before any
+# staff page; their sessions end after 8 idle hours.
+VIRAGE_STAFF_OTP_REQUIRED = True
+VIRAGE_STAFF_PATHS = ["/admin/", "/participation/"]
+VIRAGE_STAFF_SESSION_IDLE_SECONDS = 8 * 60 * 60
+OTP_TOTP_ISSUER = "Virage"

@@ -11,3 +11,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# client.force_login / client.login as staff keep working; the lockout and
+# two-factor tests switch these back on with override_settings.
+AXES_ENABLED = False
+VIRAGE_STAFF_OTP_REQUIRED = False
+
+# The player answers on its own host in tests too (courses/player.py).
+H5P_PLAYER_ORIGIN = "http://h5p.testserver"
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "h5p.testserver"]  # noqa: F405

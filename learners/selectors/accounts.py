@@ -1,4 +1,5 @@
 from django.db.models import Q
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from courses.models import H5PContent, LessonPage
 from learners.models import Municipality
@@ -29,3 +30,21 @@ def h5p_block_exists(*, content_id, lesson_id) -> bool:
         H5PContent.objects.filter(pk=content_id).exists()
         and LessonPage.objects.filter(pk=lesson_id).exists()
     )
+
+
+def staff_member(*, user) -> bool:
+    """Trainers, coordinators and administrators: whoever may reach the Wagtail
+    admin (every staff group holds ``access_admin``), and superusers."""
+    return bool(
+        user.is_authenticated
+        and (
+            user.is_superuser
+            or user.is_staff
+            or user.has_perm("wagtailadmin.access_admin")
+        )
+    )
+
+
+def totp_device_confirmed(*, user):
+    """The user's confirmed authenticator app, if any."""
+    return TOTPDevice.objects.devices_for_user(user, confirmed=True).first()

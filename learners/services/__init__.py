@@ -1,7 +1,9 @@
 from learners.services.accounts import (
     LoadCounts,
+    SignUpLinkInvalid,
     learner_profile_update,
-    learner_sign_up,
+    learner_sign_up_confirm,
+    learner_sign_up_request,
     municipalities_load,
 )
 from learners.services.h5p import (
@@ -38,7 +40,9 @@ __all__ = [
     "h5p_state_get",
     "h5p_state_save",
     "learner_profile_update",
-    "learner_sign_up",
+    "SignUpLinkInvalid",
+    "learner_sign_up_confirm",
+    "learner_sign_up_request",
     "municipalities_load",
     "xapi_statements_record",
 ]

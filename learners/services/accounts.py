@@ -2,11 +2,22 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.contrib.auth.hashers import make_password
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django_otp import verify_token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from learners.models import Mrc, Municipality, Region
+from learners.selectors.accounts import totp_device_confirmed
 from learners.text import search_key
+
+SIGN_UP_SALT = "learners.sign_up"
 
 
 @dataclass(frozen=True)
@@ -98,17 +109,132 @@ def municipalities_load(*, directory: Path) -> LoadCounts:
     )
 
 
-@transaction.atomic
-def learner_sign_up(*, email, password, first_name, last_name, municipality, role):
-    """Create a learner account; the caller has validated every field."""
-    return get_user_model().objects.create_user(
-        email=email,
-        password=password,
-        first_name=first_name,
-        last_name=last_name,
-        municipality=municipality,
-        role=role,
+class SignUpLinkInvalid(Exception):
+    """A sign-up confirmation link that was altered or has expired."""
+
+
+def learner_sign_up_request(
+    *, email, password, first_name, last_name, municipality, role
+) -> None:
+    """Answer a valid sign-up form by e-mail only, so that the page shown is the
+    same whether the address has an account or not: a new address gets a link
+    that creates the account, an existing one a notice (nothing is changed).
+
+    The password is hashed in both cases, so both take about as long."""
+    password_hash = make_password(password)
+    owner = get_user_model().objects.filter(email__iexact=email).first()
+    if owner is not None:
+        _account_email(
+            "sign_up_exists",
+            owner.email,
+            {
+                "login_url": _absolute(reverse("learners:login")),
+                "reset_url": _absolute(reverse("learners:password_reset")),
+            },
+        )
+        return
+    token = signing.dumps(
+        {
+            "email": email,
+            "password": password_hash,
+            "first_name": first_name,
+            "last_name": last_name,
+            "municipality": municipality.code,
+            "role": role,
+        },
+        salt=SIGN_UP_SALT,
+        compress=True,
     )
+    url = _absolute(reverse("learners:sign_up_confirm", kwargs={"token": token}))
+    _account_email("sign_up_confirm", email, {"url": url, "valid_days": _valid_days()})
+
+
+def sign_up_token_read(*, token) -> dict:
+    """What a confirmation link carries; ``SignUpLinkInvalid`` if it was altered
+    or is older than ``PASSWORD_RESET_TIMEOUT``."""
+    try:
+        return signing.loads(
+            token, salt=SIGN_UP_SALT, max_age=settings.PASSWORD_RESET_TIMEOUT
+        )
+    except signing.BadSignature:
+        raise SignUpLinkInvalid from None
+
+
+def learner_sign_up_confirm(*, token):
+    """Create the account a confirmation link describes: ``(user, True)``, or
+    ``(None, False)`` when the address has an account by now (the link was
+    already used, or another sign-up won)."""
+    data = sign_up_token_read(token=token)
+    municipality = Municipality.objects.filter(code=data["municipality"]).first()
+    if municipality is None:
+        raise SignUpLinkInvalid
+    users = get_user_model().objects
+    if users.filter(email__iexact=data["email"]).exists():
+        return None, False
+    try:
+        with transaction.atomic():
+            user = users.create_user(
+                email=data["email"],
+                password=None,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                municipality=municipality,
+                role=data["role"],
+            )
+            user.password = data["password"]
+            user.save(update_fields=["password"])
+    except IntegrityError:
+        return None, False
+    return user, True
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _valid_days() -> int:
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
+
+
+def _account_email(template, email, context):
+    """Send ``learners/email/<template>.txt`` in the language of the request."""
+    context = {"email": email, **context}
+    subject = render_to_string(f"learners/email/{template}_subject.txt", context)
+    body = render_to_string(f"learners/email/{template}.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [email])
+
+
+def totp_device_pending(*, user) -> TOTPDevice:
+    """The authenticator app being set up; the same one until it is confirmed,
+    so that reloading the page keeps its QR code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Virage", confirmed=False)
+    return device
+
+
+@transaction.atomic
+def totp_device_confirm(*, device, token) -> bool:
+    """Confirm the app with a code it shows; the other pending ones go."""
+    if verify_token(device.user, device.persistent_id, _digits(token)) is None:
+        return False
+    TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
+    TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
+    device.refresh_from_db()
+    return True
+
+
+def totp_verify(*, user, token):
+    """The user's confirmed app if ``token`` is its current code, else None.
+    django-otp throttles repeated failures and refuses a code used twice."""
+    device = totp_device_confirmed(user=user)
+    if device is None:
+        return None
+    return verify_token(user, device.persistent_id, _digits(token))
+
+
+def _digits(token) -> str:
+    return "".join(str(token).split())
 
 
 @transaction.atomic

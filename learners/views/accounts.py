@@ -1,34 +1,128 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from learners import selectors, services
-from learners.forms import ProfileForm, SignUpForm
+from learners.forms import PasswordResetForm, ProfileForm, SignUpForm
+from learners.security import client_address, rate_limit_exceeded
+from learners.services.accounts import (
+    SignUpLinkInvalid,
+    learner_sign_up_confirm,
+    learner_sign_up_request,
+    sign_up_token_read,
+)
+
+
+# Per client address and per e-mail, within one window: enough for a person
+# who mistypes, not for someone trying addresses or flooding a mailbox.
+ADDRESS_LIMIT = 10
+EMAIL_LIMIT = 3
+LIMIT_WINDOW_SECONDS = 60 * 60
+
+
+def _over_limit(request, scope, email=None) -> bool:
+    """Count this request for the client's address, and for ``email`` if given."""
+    if rate_limit_exceeded(
+        scope=scope,
+        key=client_address(request),
+        limit=ADDRESS_LIMIT,
+        window=LIMIT_WINDOW_SECONDS,
+    ):
+        return True
+    return email is not None and rate_limit_exceeded(
+        scope=f"{scope}:email",
+        key=email.strip().lower(),
+        limit=EMAIL_LIMIT,
+        window=LIMIT_WINDOW_SECONDS,
+    )
+
+
+def _rate_limited(request, title):
+    context = {"title": title, "minutes": LIMIT_WINDOW_SECONDS // 60}
+    response = render(request, "learners/rate_limited.html", context, status=429)
+    response["Retry-After"] = str(LIMIT_WINDOW_SECONDS)
+    return response
 
 
 def sign_up(request):
+    """A valid form always leads to "check your e-mail": the account is made
+    when its address is confirmed, and an address that has one is told so by
+    e-mail, so the page never says which addresses have an account."""
     if request.user.is_authenticated:
         return redirect("learners:profile")
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        user = services.learner_sign_up(
-            email=data["email"],
-            password=data["password1"],
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            municipality=data["municipality"],
-            role=data["role"],
-        )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Bienvenue dans Virage ! Votre compte est créé."))
-        return redirect(settings.LOGIN_REDIRECT_URL)
+    if request.method == "POST":
+        email = form.cleaned_data["email"] if form.is_valid() else None
+        if _over_limit(request, "sign_up", email):
+            return _rate_limited(request, _("Créer un compte"))
+        if email is not None:
+            data = form.cleaned_data
+            learner_sign_up_request(
+                email=email,
+                password=data["password1"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                municipality=data["municipality"],
+                role=data["role"],
+            )
+            return redirect("learners:sign_up_sent")
     return render(request, "learners/sign_up.html", {"form": form})
+
+
+def sign_up_confirm(request, token):
+    """The link of the confirmation e-mail: a button creates the account (a
+    POST, so that a mail scanner following links creates nothing)."""
+    try:
+        data = sign_up_token_read(token=token)
+    except SignUpLinkInvalid:
+        return render(request, "learners/sign_up_confirm.html", {"valid": False})
+    if request.method != "POST":
+        context = {"valid": True, "email": data["email"]}
+        return render(request, "learners/sign_up_confirm.html", context)
+    try:
+        user, created = learner_sign_up_confirm(token=token)
+    except SignUpLinkInvalid:
+        return render(request, "learners/sign_up_confirm.html", {"valid": False})
+    if not created:
+        messages.info(
+            request, _("Votre compte existe déjà : connectez-vous pour continuer.")
+        )
+        return redirect("learners:login")
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Bienvenue dans Virage ! Votre compte est créé."))
+    return redirect(settings.LOGIN_REDIRECT_URL)
+
+
+def lockout(request, original_response=None, credentials=None):
+    """What django-axes answers once an account or an address is locked out,
+    on the site's login and on the Wagtail admin's alike."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "learners/lockout.html", context, status=429)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, rate-limited; its answer is the same for any address."""
+
+    form_class = PasswordResetForm
+    template_name = "learners/password_reset_form.html"
+    email_template_name = "learners/password_reset_email.txt"
+    subject_template_name = "learners/password_reset_subject.txt"
+    success_url = reverse_lazy("learners:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if _over_limit(request, "password_reset", request.POST.get("email", "")):
+            return _rate_limited(request, _("Mot de passe oublié"))
+        return super().post(request, *args, **kwargs)
 
 
 @login_required
