@@ -59,6 +59,29 @@ def test_administrator_manages_users(client, site, municipalities):
     assert site["home"].permissions_for_user(admin).can_edit()
 
 
+def test_only_administrators_may_install_h5p_libraries(
+    municipalities, trainer, coordinator
+):
+    admin = UserFactory(email="admin@exemple.qc.ca", role="", group="Administrateurs")
+
+    assert admin.has_perm("courses.install_h5plibrary")
+    assert not trainer.has_perm("courses.install_h5plibrary")
+    assert not coordinator.has_perm("courses.install_h5plibrary")
+
+
+def test_the_install_permission_survives_a_group_resync(municipalities):
+    from django.contrib.auth.models import Group
+
+    from cms.permissions import ADMINISTRATORS, staff_groups_sync
+
+    administrators = Group.objects.get(name=ADMINISTRATORS)
+    administrators.permissions.clear()
+
+    staff_groups_sync()
+
+    assert administrators.permissions.filter(codename="install_h5plibrary").exists()
+
+
 def test_anonymous_sees_the_catalogue_but_not_lesson_bodies(client, site):
     assert client.get(site["catalogue"].url).status_code == 200
     path_page = client.get(site["path"].url)
