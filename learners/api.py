@@ -1,21 +1,25 @@
 """The xAPI Statements resource (``/xapi/statements``) and H5P's user-data
-endpoint, for the H5P player in lessons. JSON in, JSON out."""
+endpoint, for the H5P player in lessons. JSON in, JSON out; every refusal is
+a 4xx with a translated message, so the player's queue never retries it."""
 
-import json
 import uuid
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from courses.models import LessonPage
-from learners import selectors, services
+from learners import services
 from learners.models import XapiStatement
-from learners.xapi import XapiError, parse_statement
+from learners.xapi import (
+    UNSTORABLE,
+    XapiError,
+    load_json,
+    parse_statement,
+    parse_timestamp,
+)
 
 XAPI_VERSION = "1.0.3"
 
@@ -27,15 +31,13 @@ def _error(message, status):
 
 
 def _body(request):
-    length = int(request.META.get("CONTENT_LENGTH") or 0)
-    if length > settings.XAPI_MAX_BODY_BYTES:
-        raise XapiError(_("Requête trop volumineuse."), 413)
-    try:
-        return json.loads(request.body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise XapiError(
-            _("Le corps de la requête n'est pas du JSON valide.")
-        ) from error
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    too_big = _("Requête trop volumineuse.")
+    if not length.isdigit() or int(length) > settings.XAPI_MAX_BODY_BYTES:
+        raise XapiError(too_big, 413)
+    if len(request.body) > settings.XAPI_MAX_BODY_BYTES:
+        raise XapiError(too_big, 413)
+    return load_json(request.body)
 
 
 def _check_request(request):
@@ -77,6 +79,9 @@ def _put(request):
 
 def _get(request):
     own = XapiStatement.objects.filter(user=request.user)
+    values = [value for _key, items in request.GET.lists() for value in items]
+    if any(UNSTORABLE.search(value) for value in values):
+        raise XapiError(_("Caractère non autorisé dans les paramètres."))
     statement_id = request.GET.get("statementId")
     if statement_id:
         try:
@@ -88,9 +93,8 @@ def _get(request):
         own = own.filter(verb=request.GET["verb"])
     if "activity" in request.GET:
         own = own.filter(object_id=request.GET["activity"])
-    since = parse_datetime(request.GET.get("since", "") or "")
-    if since:
-        own = own.filter(stored__gt=since)
+    if request.GET.get("since"):
+        own = own.filter(stored__gt=parse_timestamp(request.GET["since"]))
     try:
         limit = min(max(int(request.GET.get("limit", 100)), 1), 500)
     except ValueError as error:
@@ -111,14 +115,12 @@ def statements(request):
     return response
 
 
-@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def h5p_user_data(request, content_id, lesson_id, block_id, data_type, sub_content_id):
     """H5P core's ``contentUserData`` endpoint: it expects
-    ``{"success": true, "data": "<json string>"}`` and posts form fields.
-
-    CSRF-exempt because H5P's own code posts without the token; the session
-    cookie is SameSite=Lax, so another site cannot post here with it."""
+    ``{"success": true, "data": "<json string>"}``. The lesson page posts
+    the form fields with the learner's CSRF token (the player, on its own
+    origin, has neither the session nor the token)."""
     if not request.user.is_authenticated:
         return JsonResponse(
             {"success": False, "message": _("Non connecté.")}, status=401
@@ -131,14 +133,15 @@ def h5p_user_data(request, content_id, lesson_id, block_id, data_type, sub_conte
         "data_type": data_type,
         "sub_content_id": sub_content_id,
     }
-    if not selectors.h5p_block_exists(content_id=content_id, lesson_id=lesson_id):
+    try:
+        if request.method == "POST":
+            services.h5p_state_save(**key, data=request.POST.get("data"))
+            return JsonResponse({"success": True})
+        data = services.h5p_state_get(**key)
+    except XapiError as error:
         return JsonResponse(
-            {"success": False, "message": _("Contenu inconnu.")}, status=404
+            {"success": False, "message": error.message}, status=error.status
         )
-    if request.method == "POST":
-        services.h5p_state_save(**key, data=request.POST.get("data"))
-        return JsonResponse({"success": True})
-    data = services.h5p_state_get(**key)
     return JsonResponse({"success": True, "data": data if data is not None else False})
 
 

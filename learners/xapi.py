@@ -1,28 +1,46 @@
 """Reading xAPI statements (a subset of xAPI 1.0.3 / 2.0) sent by H5P.
 
-Pure functions: a statement dict in, a ``ParsedStatement`` out, or an
-``XapiError`` carrying the HTTP status and a translated reason.
+Pure functions: request bytes in, JSON out (``load_json``); a statement
+dict in, a ``ParsedStatement`` out; or an ``XapiError`` carrying the HTTP
+status and a translated reason. Anything a hostile client can send ends in
+one of those, never in an exception the view does not expect.
 """
 
 import hashlib
 import json
+import math
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
-ACTIVITY_PATH = re.compile(r"/xapi/activites/(\d+)/(\d+)/([\w-]{1,64})/?$")
+ACTIVITY_PATH = re.compile(
+    r"/xapi/activites/([0-9]{1,18})/([0-9]{1,18})/([\w-]{1,64})/?$"
+)
+NUMBER = r"[0-9]{1,12}(?:\.[0-9]{1,9})?"
 DURATION = re.compile(
-    r"^P(?:(?P<d>\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+    rf"^P(?:(?P<d>{NUMBER})D)?"
+    rf"(?:T(?:(?P<h>{NUMBER})H)?(?:(?P<m>{NUMBER})M)?(?:(?P<s>{NUMBER})S)?)?$"
 )
 SUB_CONTENT_EXTENSION = "http://h5p.org/x-api/h5p-subContentId"
-ATTEMPT_VERBS = {"answered", "completed", "passed", "failed", "scored"}
+ADL_VERBS = "http://adlnet.gov/expapi/verbs/"
+# The verbs H5P sends with a result that counts (H5P.XAPIEvent, ADL IRIs);
+# matched whole, so ``http://evil.example/x/passed`` is just another verb.
+ATTEMPT_VERBS = frozenset(
+    ADL_VERBS + name for name in ("answered", "completed", "passed", "failed", "scored")
+)
+MAX_DEPTH = 32
+MAX_NUMBER = 1e9
+MAX_DURATION_SECONDS = 366 * 86400
+EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+# NUL and lone surrogates: PostgreSQL stores neither in text nor in jsonb.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class XapiError(Exception):
@@ -30,6 +48,54 @@ class XapiError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+
+
+def _refuse_constant(name):
+    raise XapiError(_("Nombre non fini refusé : %(value)s.") % {"value": name})
+
+
+def _finite_float(text):
+    value = float(text)
+    if not math.isfinite(value):
+        raise XapiError(_("Nombre non fini refusé : %(value)s.") % {"value": text[:40]})
+    return value
+
+
+def _check_tree(value):
+    """Refuse JSON nested deeper than ``MAX_DEPTH`` or holding a string the
+    database cannot store; iterative, so no depth reaches Python's stack."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if UNSTORABLE.search(item):
+                raise XapiError(_("Caractère non autorisé dans le JSON."))
+            continue
+        if not isinstance(item, dict | list):
+            continue
+        if depth > MAX_DEPTH:
+            raise XapiError(
+                _("JSON imbriqué sur plus de %(n)s niveaux.") % {"n": MAX_DEPTH}
+            )
+        if isinstance(item, dict):
+            stack.extend((key, depth) for key in item)
+            item = item.values()
+        stack.extend((child, depth + 1) for child in item)
+
+
+def load_json(body: bytes):
+    """The request body as JSON with only finite numbers, at most
+    ``MAX_DEPTH`` levels deep and storable strings."""
+    try:
+        value = json.loads(
+            body, parse_float=_finite_float, parse_constant=_refuse_constant
+        )
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise XapiError(
+            _("Le corps de la requête n'est pas du JSON valide.")
+        ) from error
+    _check_tree(value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -51,26 +117,39 @@ class ParsedStatement:
     timestamp: datetime
     raw: dict
     content_hash: str
+    registration: uuid.UUID | None = None
 
     @property
     def verb_name(self):
         return self.verb.rstrip("/").rsplit("/", 1)[-1]
 
     @property
-    def ends_attempt(self):
-        """A top-level result closes the learner's open attempt."""
-        return (
-            not self.sub_content_id
-            and self.verb_name in ATTEMPT_VERBS
-            and (self.score_scaled is not None or self.completion is not None)
+    def has_result(self):
+        """A result H5P sends for an answer: it opens an attempt if none is."""
+        return self.verb in ATTEMPT_VERBS and (
+            self.score_scaled is not None or self.completion is not None
         )
 
+    @property
+    def ends_attempt(self):
+        """A top-level result closes the learner's open attempt."""
+        return self.has_result and not self.sub_content_id
 
-def _iri(value, what):
+
+def _iri(value, what, max_length):
     if not isinstance(value, str) or not value:
         raise XapiError(_("%(what)s manquant.") % {"what": what})
-    parts = urlsplit(value)
-    if not parts.scheme or not (parts.netloc or parts.path) or " " in value:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or not parts.scheme
+        or not (parts.netloc or parts.path)
+        or " " in value
+        or len(value) > max_length
+    ):
         raise XapiError(_("%(what)s n'est pas une IRI valide.") % {"what": what})
     return value
 
@@ -90,6 +169,11 @@ def _number(value, what):
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise XapiError(_("%(what)s doit être un nombre.") % {"what": what})
+    if not -MAX_NUMBER <= value <= MAX_NUMBER:
+        raise XapiError(
+            _("%(what)s doit être compris entre -%(max)s et %(max)s.")
+            % {"what": what, "max": f"{MAX_NUMBER:.0e}"}
+        )
     return float(value)
 
 
@@ -121,25 +205,58 @@ def _boolean(result, key):
     return value
 
 
+def _excerpt(value):
+    return str(value)[:40]
+
+
 def _duration(value):
+    """Seconds, at most a year: the digits are bounded, so the sum is finite."""
     if value is None:
         return None
     match = DURATION.match(value) if isinstance(value, str) else None
-    if not match or value in ("P", "PT"):
+    if not match or value in ("P", "PT") or value.endswith("T"):
         raise XapiError(
-            _("Durée ISO 8601 invalide : « %(value)s ».") % {"value": value}
+            _("Durée ISO 8601 invalide : « %(value)s ».") % {"value": _excerpt(value)}
         )
     parts = {k: float(v or 0) for k, v in match.groupdict().items()}
-    return parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
+    seconds = parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
+    if seconds > MAX_DURATION_SECONDS:
+        raise XapiError(
+            _("Durée supérieure à un an : « %(value)s ».") % {"value": _excerpt(value)}
+        )
+    return seconds
 
 
-def _timestamp(value):
+def parse_timestamp(value):
+    """An aware datetime between 2000 and 2100, or ``XapiError``; ``None``
+    when no value was given."""
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:  # well formed, out of range: month 13, hour 99...
+        parsed = None
+    if parsed is not None and not timezone.is_aware(parsed):
+        parsed = timezone.make_aware(parsed)
+    if parsed is None or not EARLIEST <= parsed < LATEST:
+        raise XapiError(
+            _("Horodatage invalide : « %(value)s ».") % {"value": _excerpt(value)}
+        )
+    return parsed
+
+
+def _registration(statement):
+    """The launch the statement says it belongs to (``context.registration``)."""
+    context = statement.get("context")
+    if context is None:
+        return None
+    if not isinstance(context, dict):
+        raise XapiError(_("context doit être un objet."))
+    value = context.get("registration")
     if value is None:
-        return timezone.now()
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    if parsed is None:
-        raise XapiError(_("Horodatage invalide : « %(value)s ».") % {"value": value})
-    return parsed if timezone.is_aware(parsed) else timezone.make_aware(parsed)
+        return None
+    try:
+        return uuid.UUID(value if isinstance(value, str) else "")
+    except ValueError as error:
+        raise XapiError(_("context.registration doit être un UUID.")) from error
 
 
 def _statement_id(statement, expected_id):
@@ -161,8 +278,9 @@ def _activity(object_id, statement):
     parts = urlsplit(object_id)
     match = ACTIVITY_PATH.search(parts.path)
     sub = parse_qs(parts.query).get("subContentId", [""])[0]
-    extensions = (statement.get("context") or {}).get("extensions") or {}
-    sub = sub or str(extensions.get(SUB_CONTENT_EXTENSION) or "")
+    extensions = (statement.get("context") or {}).get("extensions")
+    if not sub and isinstance(extensions, dict):
+        sub = str(extensions.get(SUB_CONTENT_EXTENSION) or "")
     if not match:
         return None, None, "", sub[:64]
     return int(match[1]), int(match[2]), match[3], sub[:64]
@@ -186,22 +304,23 @@ def parse_statement(statement, *, user, expected_id=None) -> ParsedStatement:
             _("L'acteur de la déclaration n'est pas la personne connectée."), 403
         )
     verb = statement.get("verb")
-    verb_id = _iri(verb.get("id") if isinstance(verb, dict) else None, "verb.id")
+    verb_id = _iri(verb.get("id") if isinstance(verb, dict) else None, "verb.id", 255)
     target = statement.get("object")
     object_id = _iri(
-        target.get("id") if isinstance(target, dict) else None, "object.id"
+        target.get("id") if isinstance(target, dict) else None, "object.id", 1000
     )
     result = statement.get("result") or {}
     if not isinstance(result, dict):
         raise XapiError(_("result doit être un objet."))
     raw, low, high, scaled = _score(result)
+    registration = _registration(statement)
     content_id, lesson_id, block_id, sub = _activity(object_id, statement)
     statement_id = _statement_id(statement, expected_id)
     stored = {**statement, "id": str(statement_id)}
     return ParsedStatement(
         statement_id=statement_id,
         verb=verb_id,
-        object_id=object_id[:1000],
+        object_id=object_id,
         content_id=content_id,
         lesson_id=lesson_id,
         block_id=block_id,
@@ -213,7 +332,12 @@ def parse_statement(statement, *, user, expected_id=None) -> ParsedStatement:
         success=_boolean(result, "success"),
         completion=_boolean(result, "completion"),
         duration_seconds=_duration(result.get("duration")),
-        timestamp=_timestamp(statement.get("timestamp")),
+        timestamp=(
+            timezone.now()
+            if statement.get("timestamp") is None
+            else parse_timestamp(statement["timestamp"])
+        ),
         raw=stored,
         content_hash=content_hash(statement),
+        registration=registration,
     )

@@ -9,10 +9,9 @@ from learners.services.accounts import (
 from learners.services.h5p import (
     XapiConflict,
     h5p_block_result,
-    h5p_state_get,
-    h5p_state_save,
     xapi_statements_record,
 )
+from learners.services.h5p_state import StateRefused, h5p_state_get, h5p_state_save
 from learners.services.launches import LaunchRefused, h5p_launch_open
 from learners.services.progress import (
     ProgressError,
@@ -35,6 +34,7 @@ __all__ = [
     "LoadCounts",
     "LaunchRefused",
     "h5p_launch_open",
+    "StateRefused",
     "XapiConflict",
     "h5p_block_result",
     "h5p_state_get",

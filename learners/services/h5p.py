@@ -1,4 +1,12 @@
-"""Recording what learners do in H5P exercises: statements, attempts, state."""
+"""Recording what learners do in H5P exercises: statements and attempts.
+
+A statement counts (opens, fills or closes an attempt, and so may complete a
+block and its lesson) only when it is *trusted*: its ``context.registration``
+names a launch of the same learner, not expired, opened for the same lesson,
+block and content as the statement's activity IRI, in a lesson still
+published with that block. Other statements are stored all the same, marked
+untrusted, and count for nothing.
+"""
 
 from dataclasses import dataclass
 
@@ -7,9 +15,12 @@ from django.utils.translation import gettext as _
 
 from courses.grading import grade, is_complete
 from courses.models import LessonPage
-from learners.models import H5PAttempt, H5PUserState
+from learners.models import H5PAttempt
+from learners.selectors.h5p import h5p_block_content_id, h5p_live_lesson
 from learners.services import xapi_store
 from learners.xapi import ParsedStatement, XapiError
+
+RECORD_TRIES = 3
 
 
 class XapiConflict(XapiError):
@@ -32,11 +43,49 @@ def _fresh(user, parsed: list[ParsedStatement], stored) -> list[ParsedStatement]
         seen = unique.setdefault(statement.statement_id, statement)
         if seen.content_hash != statement.content_hash:
             raise XapiConflict(statement.statement_id)
-    for statement_id, (digest, owner) in stored.items():
+    for statement_id, (digest, owner, _trusted) in stored.items():
         if digest != unique[statement_id].content_hash or owner != user.pk:
             raise XapiConflict(statement_id)
         del unique[statement_id]
     return list(unique.values())
+
+
+class _Trust:
+    """Decides which statements of a batch carry a valid launch."""
+
+    def __init__(self, found: xapi_store.Lookup):
+        self.launches = found.launches
+        self.contents = found.contents
+        self.lessons = found.lessons
+        self._republished = {}
+
+    def __call__(self, statement: ParsedStatement) -> bool:
+        launch = self.launches.get(statement.registration)
+        if (
+            launch is None
+            or not launch.unexpired
+            or launch.lesson_state == xapi_store.LessonState.UNPUBLISHED
+            or (launch.lesson_id, launch.block_id, launch.content_id)
+            != (statement.lesson_id, statement.block_id, statement.content_id)
+            or statement.content_id not in self.contents
+            or statement.lesson_id not in self.lessons
+        ):
+            return False
+        if launch.lesson_state == xapi_store.LessonState.SAME_REVISION:
+            return True
+        return self._still_in_lesson(launch)
+
+    def _still_in_lesson(self, launch) -> bool:
+        """The lesson was published again since the launch: read its body
+        (once per batch) to see whether the block still holds that content."""
+        key = (launch.lesson_id, launch.block_id)
+        if key not in self._republished:
+            lesson = h5p_live_lesson(lesson_id=launch.lesson_id)
+            self._republished[key] = lesson is not None and (
+                h5p_block_content_id(lesson=lesson, block_id=launch.block_id)
+                == launch.content_id
+            )
+        return self._republished[key]
 
 
 class _AttemptTracker:
@@ -74,10 +123,7 @@ class _AttemptTracker:
 
     def attach(self, statement: ParsedStatement):
         key = (statement.lesson_id, statement.block_id)
-        has_result = (
-            statement.score_scaled is not None or statement.completion is not None
-        )
-        if not (has_result or statement.ends_attempt):
+        if not statement.has_result:
             return self.open.get(key)
         attempt = self._open_attempt(statement, key)
         if statement.ends_attempt:
@@ -107,7 +153,8 @@ class _AttemptTracker:
                 raise _Retry
 
 
-def _statement_row(user, statement, attempt, contents, lessons):
+def _statement_row(user, statement, attempt, trusted, found):
+    contents, lessons = found.contents, found.lessons
     return {
         "statement_id": statement.statement_id,
         "user_id": user.pk,
@@ -130,66 +177,75 @@ def _statement_row(user, statement, attempt, contents, lessons):
         "raw": statement.raw,
         "content_hash": statement.content_hash,
         "attempt_id": attempt.pk if attempt is not None else None,
-        "launch_id": None,
-        "trusted": False,
+        "launch_id": statement.registration
+        if statement.registration in found.launches
+        else None,
+        "trusted": trusted,
     }
 
 
+def _may_change_attempts(statements) -> bool:
+    return any(s.registration is not None and s.has_result for s in statements)
+
+
 def _record(user, parsed):
-    """Store what is new and file it; return the lessons whose exercise got a
-    closing result in this request (re-sent ones included, so that a lesson
-    check that failed after the first send is made again)."""
+    """Store what is new and file what is trusted; return the lessons whose
+    exercise got a trusted closing result in this request (re-sent ones
+    included, so that a lesson check that failed after the first send is made
+    again)."""
     with transaction.atomic():
+        if _may_change_attempts(parsed):
+            xapi_store.attempts_lock(user_id=user.pk)
         found = xapi_store.lookup(
             user_id=user.pk,
             statement_ids={s.statement_id for s in parsed},
             content_ids=sorted({s.content_id for s in parsed if s.content_id}),
             lesson_ids=sorted({s.lesson_id for s in parsed if s.lesson_id}),
             block_ids=sorted({s.block_id for s in parsed if s.lesson_id}),
+            launch_ids=sorted({s.registration for s in parsed if s.registration}),
         )
         fresh = _fresh(user, parsed, found.stored)
+        trusted = _Trust(found)
         tracker = _AttemptTracker(user, found.last_attempts)
-        filed = []
+        filed, closed = [], set()
         for statement in fresh:
-            tracked = (
-                statement.content_id in found.contents
-                and statement.lesson_id in found.lessons
-            )
-            filed.append((statement, tracker.attach(statement) if tracked else None))
-        tracker.save()
+            counts = trusted(statement)
+            attempt = tracker.attach(statement) if counts else None
+            filed.append((statement, attempt, counts))
+            if counts and statement.ends_attempt:
+                closed.add(statement.lesson_id)
+        tracker.save()  # new attempts get their ids
         if filed:
             xapi_store.statements_insert(
-                [
-                    _statement_row(user, s, attempt, found.contents, found.lessons)
-                    for s, attempt in filed
-                ]
+                [_statement_row(user, *each, found) for each in filed]
             )
-    return {
+    resent = {s.statement_id: s for s in parsed if s.statement_id in found.stored}
+    return closed | {
         s.lesson_id
-        for s in parsed
-        if s.ends_attempt
-        and s.content_id in found.contents
-        and s.lesson_id in found.lessons
+        for statement_id, s in resent.items()
+        if s.ends_attempt and found.stored[statement_id][2]
     }
 
 
 def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[str]:
-    """Store a learner's statements once each and file them into attempts.
+    """Store a learner's statements once each and file the trusted ones into
+    attempts (see the module's docstring for what is trusted).
 
     Idempotent on statement id: a statement sent again with the same content
     is accepted and changes nothing; with other content the whole batch is
-    refused (``XapiConflict``). Concurrent senders are settled by the unique
-    constraints (statement id, attempt number) and by closing an attempt only
-    while it is still open: the loser retries once and then sees the winner's
-    rows. A sub-question answer is not serialised: it joins the attempt that
-    was open when it was read, even if another request closes that attempt
-    meanwhile (H5P sends one learner's answers in order, so this does not
-    happen in practice, and it only adds a sub-answer to a finished try).
+    refused (``XapiConflict``). Requests that may change a learner's
+    attempts are serialised by ``xapi_store.attempts_lock`` on PostgreSQL;
+    the unique constraints (statement id, attempt number) and closing an
+    attempt only while it is still open remain the last word, and a request
+    that loses to them reads again, up to ``RECORD_TRIES`` times.
     """
-    try:
-        closed = _record(user, statements)
-    except IntegrityError:
-        closed = _record(user, statements)
+    for attempt in range(RECORD_TRIES):
+        try:
+            closed = _record(user, statements)
+            break
+        except IntegrityError:
+            if attempt == RECORD_TRIES - 1:
+                raise
     if closed:
         _lessons_check(user, closed)
     return [str(s.statement_id) for s in statements]
@@ -234,42 +290,3 @@ def h5p_block_result(
             threshold=pass_threshold,
         ),
     )
-
-
-def _state_key(user, content_id, lesson_id, block_id, data_type, sub_content_id):
-    return {
-        "user": user,
-        "content_id": content_id,
-        "lesson_id": lesson_id,
-        "block_id": block_id,
-        "data_type": data_type,
-        "sub_content_id": sub_content_id or "0",
-    }
-
-
-def h5p_state_get(
-    *, user, content_id, lesson_id, block_id, data_type="state", sub_content_id="0"
-):
-    key = _state_key(user, content_id, lesson_id, block_id, data_type, sub_content_id)
-    return H5PUserState.objects.filter(**key).values_list("data", flat=True).first()
-
-
-def h5p_state_save(
-    *,
-    user,
-    content_id,
-    lesson_id,
-    block_id,
-    data,
-    data_type="state",
-    sub_content_id="0",
-):
-    """Save (or, for H5P's ``0``, forget) what resumes the learner's work."""
-    key = _state_key(user, content_id, lesson_id, block_id, data_type, sub_content_id)
-    if data in (None, "", "0"):
-        H5PUserState.objects.filter(**key).delete()
-        return None
-    state, _created = H5PUserState.objects.update_or_create(
-        **key, defaults={"data": data}
-    )
-    return state

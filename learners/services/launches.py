@@ -8,32 +8,28 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.models import LessonPage
 from learners.models import H5PLaunch
 from learners.selectors.h5p import (
     h5p_block_content_id,
     h5p_live_lesson,
     h5p_may_play,
 )
+from learners.xapi import XapiError
 
 
-class LaunchRefused(Exception):
-    """Why a launch was not opened, with the HTTP status that says it."""
-
-    def __init__(self, message, status):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+class LaunchRefused(XapiError):
+    """Why a learner may not play an exercise, with the HTTP status that says
+    it (``message``, ``status``)."""
 
 
-def h5p_launch_open(*, user, lesson_id: int, block_id: str) -> H5PLaunch:
-    """Open a launch of block ``block_id`` of lesson ``lesson_id`` for ``user``.
+def play_check(*, user, lesson_id: int, block_id: str) -> tuple[LessonPage, int]:
+    """The published lesson and the content of its H5P block ``block_id``,
+    if ``user`` may play it; ``LaunchRefused`` otherwise.
 
-    The block must be an H5P block of the lesson's live (published) content:
-    a draft or unpublished lesson is as unknown as a missing one (404), so
+    A draft or unpublished lesson is as unknown as a missing one (404), so
     the answer reveals nothing of unpublished work. Staff may play every
     lesson; a learner only those of the paths they are enrolled in (403).
-    The launch binds the content the block holds now, so a statement for
-    another content under this launch does not count.
     """
     lesson = h5p_live_lesson(lesson_id=lesson_id)
     content_id = (
@@ -46,6 +42,18 @@ def h5p_launch_open(*, user, lesson_id: int, block_id: str) -> H5PLaunch:
             _("Inscrivez-vous au parcours de cette leçon pour faire cet exercice."),
             403,
         )
+    return lesson, content_id
+
+
+def h5p_launch_open(*, user, lesson_id: int, block_id: str) -> H5PLaunch:
+    """Open a launch of block ``block_id`` of lesson ``lesson_id`` for ``user``.
+
+    The block must be an H5P block of the lesson's live (published) content
+    and the user allowed to play it (``play_check``). The launch binds the
+    content the block holds now, so a statement for another content under
+    this launch does not count.
+    """
+    lesson, content_id = play_check(user=user, lesson_id=lesson_id, block_id=block_id)
     ttl = timedelta(seconds=settings.H5P_LAUNCH_TTL_SECONDS)
     return H5PLaunch.objects.create(
         user=user,

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from learners.models import H5PAttempt, XapiStatement
-from tests.h5p_fixtures import h5p_content, statement
+from tests.h5p_fixtures import h5p_content, launch, lesson_with_h5p, statement
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +16,13 @@ HEADERS = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
 @pytest.fixture
 def content(db):
     return h5p_content()
+
+
+@pytest.fixture
+def registration(learner, site, content):
+    """The exercise published in the lesson, and the learner's launch of it."""
+    lesson_with_h5p(site["lesson"], content)
+    return launch(learner, site["lesson"])
 
 
 @pytest.fixture
@@ -57,10 +64,18 @@ def test_post_one_statement_stores_it(api, site, content):
     assert stored.raw["id"] == data["id"]
 
 
-def test_batch_opens_and_closes_an_attempt(api, learner, site, content):
+def test_batch_opens_and_closes_an_attempt(api, learner, site, content, registration):
     lesson = site["lesson"]
     batch = [
-        statement(content, lesson, scaled=1, raw=1, max_score=1, sub="q1"),
+        statement(
+            content,
+            lesson,
+            scaled=1,
+            raw=1,
+            max_score=1,
+            sub="q1",
+            registration=registration,
+        ),
         statement(
             content,
             lesson,
@@ -69,6 +84,7 @@ def test_batch_opens_and_closes_an_attempt(api, learner, site, content):
             max_score=2,
             completion=True,
             success=False,
+            registration=registration,
         ),
         statement(
             content,
@@ -79,6 +95,7 @@ def test_batch_opens_and_closes_an_attempt(api, learner, site, content):
             completion=True,
             success=True,
             timestamp="2026-11-20T15:00:00-05:00",
+            registration=registration,
         ),
     ]
 
@@ -92,9 +109,15 @@ def test_batch_opens_and_closes_an_attempt(api, learner, site, content):
     assert attempts[0].statements.count() == 2  # the sub-content answer joined it
 
 
-def test_same_statement_twice_is_accepted_once(api, site, content):
+def test_same_statement_twice_is_accepted_once(api, site, content, registration):
     data = statement(
-        content, site["lesson"], scaled=1, raw=1, max_score=1, completion=True
+        content,
+        site["lesson"],
+        scaled=1,
+        raw=1,
+        max_score=1,
+        completion=True,
+        registration=registration,
     )
 
     assert post(api, data).status_code == 200
