@@ -3,8 +3,14 @@
 Transcribed from ``H5PContentValidator::getMetadataSemantics`` and
 ``getCopyrightSemantics``; labels are left out, only the rules matter here.
 Licence versions are free text: the PHP list only knows Creative Commons
-versions and would drop a GPL "v3".
+versions and would drop a GPL "v3". ``source`` is a link the copyright
+dialog opens: where H5P core takes any text, it is a ``url`` here, kept only
+when it is http(s), so no ``javascript:`` or ``data:`` link reaches a learner.
 """
+
+import re
+
+WEB_URL = re.compile(r"^https?://[^/\s]+", re.IGNORECASE)
 
 LICENSES = (
     "U",
@@ -29,6 +35,15 @@ AUTHOR_ROLES = ("Author", "Editor", "Licensee", "Originator")
 
 def _text(name: str) -> dict:
     return {"name": name, "type": "text", "optional": True}
+
+
+def _url(name: str) -> dict:
+    return {"name": name, "type": "url", "optional": True}
+
+
+def is_web_url(value) -> bool:
+    """An absolute http(s) URL with a host."""
+    return isinstance(value, str) and WEB_URL.match(value) is not None
 
 
 def _select(name: str, values, default=None) -> dict:
@@ -59,7 +74,7 @@ METADATA_SEMANTICS = {
         _text("licenseVersion"),
         _year("yearFrom"),
         _year("yearTo"),
-        _text("source"),
+        _url("source"),
         _list_of("authors", [_text("name"), _select("role", AUTHOR_ROLES, "Author")]),
         _text("licenseExtras"),
         _list_of("changes", [_text("date"), _text("author"), _text("log")]),
@@ -75,7 +90,7 @@ COPYRIGHT_SEMANTICS = {
         _text("title"),
         _text("author"),
         _text("year"),
-        _text("source"),
+        _url("source"),
         _select("license", COPYRIGHT_LICENSES, default="U"),
         _text("version"),
     ],

@@ -18,7 +18,11 @@ from courses.h5p.archive import CONTENT_JSON
 from courses.h5p.errors import H5PPackageError
 from courses.h5p.library import LibraryRef
 from courses.h5p.markup import escape_text, scrub_markup
-from courses.h5p.metadata import COPYRIGHT_SEMANTICS, METADATA_SEMANTICS
+from courses.h5p.metadata import (
+    COPYRIGHT_SEMANTICS,
+    METADATA_SEMANTICS,
+    is_web_url,
+)
 
 SUB_CONTENT_ID = re.compile(
     r"^\{?[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}\}?$"
@@ -27,7 +31,6 @@ SUB_CONTENT_ID = re.compile(
 OTHER_CONTENT_PATH = re.compile(r"^((\.\./){1,2})(.*content/)?(\d+|editor)/(.+)$")
 # Characters that could close an HTML attribute a player builds from a path.
 UNSAFE_PATH = re.compile(r"[\"'<>\\\x00-\x1f\x7f]")
-HTTP_URL = re.compile(r"^https?://[^/\s]+", re.IGNORECASE)
 
 IMAGE_TYPES = frozenset(
     {"image/png", "image/jpeg", "image/jpg", "image/gif", "image/bmp", "image/tiff"}
@@ -102,6 +105,7 @@ class _Sanitizer:
         self._content_files = content_files
         self._types = {
             "text": scalars.text,
+            "url": self._url,
             "number": scalars.number,
             "boolean": scalars.boolean,
             "select": scalars.select,
@@ -199,6 +203,11 @@ class _Sanitizer:
         variants = (self._file(item, semantics, kind) for item in value)
         return [item for item in variants if item is not None] or None
 
+    def _url(self, value, semantics):
+        """Text that is an http(s) URL (metadata ``source``), else dropped."""
+        text = scalars.text(value, semantics)
+        return text if is_web_url(text) else None
+
     def _path(self, path) -> str | None:
         """A file in the package's content/ or an http(s) URL, else None."""
         if not isinstance(path, str):
@@ -208,7 +217,7 @@ class _Sanitizer:
         path = path.removesuffix("#tmp")
         if UNSAFE_PATH.search(path):
             return None
-        if HTTP_URL.match(path) or path in self._content_files:
+        if is_web_url(path) or path in self._content_files:
             return path
         return None
 
