@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        from cms import checks  # noqa: F401  (registers them)
         from cms.permissions import (
             catalogue_grant_trainers,
             staff_groups_sync_after_migrate,

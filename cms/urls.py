@@ -8,12 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from learners import api as learner_api
+from learners.views import launches
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("h5p/", include("courses.urls")),
+    path("h5p/lancements", launches.launch_open, name="h5p_launch"),
     path(
         "h5p/etat/<int:content_id>/<int:lesson_id>/<str:block_id>/<str:data_type>/"
         "<str:sub_content_id>",

@@ -73,25 +73,3 @@ def h5p_library_by_folder(folder: str):
     return H5PLibrary.objects.filter(
         machine_name=name, major_version=int(major), minor_version=int(minor)
     ).first()
-
-
-def h5p_player_options(*, content, request) -> dict:
-    """What h5p-standalone needs to play ``content`` (no learner data)."""
-    from django.templatetags.static import static
-    from django.urls import reverse
-
-    base = reverse("h5p_content_root", args=[content.pk]).rstrip("/")
-    return {
-        "id": str(content.pk),
-        "h5pJsonPath": base,
-        "contentJsonPath": f"{base}/content",
-        "librariesPath": reverse("h5p_libraries_root").rstrip("/"),
-        "frameJs": static("vendor/h5p-standalone/dist/frame.bundle.js"),
-        "frameCss": static("vendor/h5p-standalone/dist/styles/h5p.css"),
-        "frame": True,
-        "copyright": True,
-        "export": False,
-        "embed": False,
-        "icon": False,
-        "fullScreen": True,
-    }

@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 import dj_database_url
 
 from .base import *  # noqa: F403
@@ -18,6 +20,9 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+# The H5P player's own host (docs/security.md): required, never the site's.
+H5P_PLAYER_ORIGIN = env("H5P_PLAYER_ORIGIN")
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(H5P_PLAYER_ORIGIN).hostname]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -26,6 +31,11 @@ STORAGES = {
     },
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# A year of HTTPS only, subdomains included (the player's host among them).
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -2,8 +2,8 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from courses.selectors import h5p_player_options
 from learners import services
 
 register = template.Library()
@@ -12,41 +12,46 @@ register = template.Library()
 def _learner_options(request, content, lesson_id, block_id):
     user = request.user
     activity = reverse("xapi_activity", args=[content.pk, lesson_id, block_id])
-    state_url = reverse(
-        "h5p_user_data", args=[content.pk, lesson_id, block_id, "DATATYPE", "SUBID"]
-    )
     options = {
-        "xAPIObjectIRI": request.build_absolute_uri(activity),
-        "user": {"name": user.get_full_name() or user.email, "mail": user.email},
-        "saveFreq": 10,
-        "ajax": {
-            "contentUserDataUrl": state_url.replace("DATATYPE", ":dataType").replace(
-                "SUBID", ":subContentId"
-            )
-        },
+        "lesson": lesson_id,
+        "block": block_id,
+        "iri": request.build_absolute_uri(activity),
+        "stateUrl": reverse(
+            "h5p_user_data", args=[content.pk, lesson_id, block_id, "state", "0"]
+        ),
     }
-    state = services.h5p_state_get(
+    # H5P core reads a saved state synchronously when it builds the
+    # exercise: the page hands it to the player when the frame is ready.
+    options["state"] = services.h5p_state_get(
         user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
     )
-    if state:
-        # H5P core reads contentUserData[subContentId][dataType] synchronously
-        # when it builds the exercise: the state must be here, not fetched.
-        options["contentUserData"] = [{"state": state}]
     return options
 
 
 @register.inclusion_tag("learners/h5p_player.html", takes_context=True)
 def h5p_player(context, value, block_id):
-    """An H5P block: a light launcher; the player loads when opened."""
+    """An H5P block: a light launcher; the sandboxed player opens on demand."""
     request, page = context["request"], context.get("page")
     content = value["content"]
-    options = h5p_player_options(content=content, request=request)
-    options["id"] = f"{content.pk}-{block_id}"
+    user = request.user
+    options = {
+        "content": content.pk,
+        "title": _("Exercice interactif : %(title)s") % {"title": content.title},
+        "launchUrl": reverse("h5p_launch"),
+        "preview": True,
+    }
+    if user.is_authenticated:
+        options["user"] = {
+            "name": user.get_full_name() or user.email,
+            "mail": user.email,
+        }
     result = None
-    if request.user.is_authenticated and page is not None and block_id:
+    live_lesson = page is not None and not getattr(request, "is_preview", False)
+    if user.is_authenticated and live_lesson and block_id:
+        options["preview"] = False
         options.update(_learner_options(request, content, page.pk, block_id))
         result = services.h5p_block_result(
-            user=request.user,
+            user=user,
             lesson_id=page.pk,
             block_id=block_id,
             grading_method=value["grading_method"],

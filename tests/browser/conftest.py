@@ -38,6 +38,16 @@ def browser_page():
         browser.close()
 
 
+@pytest.fixture
+def player_origin(live_server, settings):
+    """The H5P player on its own origin, as in production: the live server
+    answers as the site on ``localhost`` and as the player on ``127.0.0.1``
+    (another host, so the site's cookies are never sent to it)."""
+    port = live_server.url.rsplit(":", 1)[1]
+    settings.H5P_PLAYER_ORIGIN = f"http://127.0.0.1:{port}"
+    return settings.H5P_PLAYER_ORIGIN
+
+
 @pytest.fixture(scope="session", autouse=True)
 def live_server_connections_closed(django_db_setup, django_db_blocker):
     """Chromium keeps its connections to the live server open, and with them

@@ -8,6 +8,7 @@ import pytest
 from courses.models import LessonPage
 from courses.services import h5p_content_import
 from learners.models import H5PAttempt, H5PUserState, XapiStatement
+from learners.services import enrolment_create
 from tests.factories import PASSWORD, build_site
 from tests.h5p_fixtures import TRUE_FALSE
 
@@ -27,17 +28,24 @@ def sign_in(page, base_url, email):
     page.wait_for_url("**/compte/mon-parcours/")
 
 
+def exercise_frame(page):
+    """The content's frame, inside the sandboxed player on its own origin."""
+    player = page.wait_for_selector("iframe.h5p-frame").content_frame()
+    return player.wait_for_selector("iframe.h5p-iframe").content_frame()
+
+
 def open_exercise(page, url):
-    """Open the lesson and its exercise; return the player's frame."""
+    """Open the lesson and its exercise; return the content's frame."""
     page.goto(url)
     page.click("[data-h5p-open]")
-    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame = exercise_frame(page)
     frame.wait_for_selector(".h5p-true-false-answer")
     return frame
 
 
-def lesson_with_exercise():
+def lesson_with_exercise(learner):
     tree = build_site()
+    enrolment_create(user=learner, path=tree["path"])
     content = h5p_content_import(source=SAMPLE, title="Vrai ou faux")
     lesson = tree["lesson"]
     lesson.body.append(
@@ -56,10 +64,10 @@ def lesson_with_exercise():
 
 
 def test_answering_true_false_records_statement_and_attempt(
-    live_server, browser_page, learner, settings, tmp_path
+    live_server, player_origin, browser_page, learner, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    lesson, content = lesson_with_exercise()
+    lesson, content = lesson_with_exercise(learner)
     page = browser_page
     sign_in(page, live_server.url, learner.email)
     page.goto(f"{live_server.url}{lesson.url}")
@@ -70,7 +78,7 @@ def test_answering_true_false_records_statement_and_attempt(
     )
     assert not loaded  # nothing heavy before the learner opens the exercise
     page.click("[data-h5p-open]")
-    frame = page.wait_for_selector("iframe.h5p-iframe").content_frame()
+    frame = exercise_frame(page)
     frame.wait_for_selector(".h5p-true-false-answer")
     assert "Vrai" in frame.inner_text(".h5p-true-false-answers")  # French strings
     frame.click(".h5p-true-false-answer >> nth=0")
@@ -94,10 +102,10 @@ def test_answering_true_false_records_statement_and_attempt(
 
 
 def test_statements_queued_offline_are_sent_once_back_online(
-    live_server, browser_page, learner, settings, tmp_path
+    live_server, player_origin, browser_page, learner, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    lesson, _content = lesson_with_exercise()
+    lesson, _content = lesson_with_exercise(learner)
     page = browser_page
     sign_in(page, live_server.url, learner.email)
     frame = open_exercise(page, f"{live_server.url}{lesson.url}")
@@ -122,10 +130,10 @@ def test_statements_queued_offline_are_sent_once_back_online(
 
 
 def test_an_unfinished_exercise_resumes_where_the_learner_left_it(
-    live_server, browser_page, learner, settings, tmp_path
+    live_server, player_origin, browser_page, learner, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    lesson, _content = lesson_with_exercise()
+    lesson, _content = lesson_with_exercise(learner)
     page = browser_page
     sign_in(page, live_server.url, learner.email)
     frame = open_exercise(page, f"{live_server.url}{lesson.url}")

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from courses.models import H5PContent, LessonPage
+from courses.player import content_key
 from courses.services import h5p_content_import
 from courses.views import RangeNotSatisfiable, byte_range
 from tests.courses.h5p_builders import build, package_files
@@ -19,26 +20,74 @@ def content(db):
     return h5p_content_import(source=build(package_files()), title="Exemple")
 
 
-def test_content_files_need_a_signed_in_user(client, content, learner):
-    base = f"/h5p/contenus/{content.pk}"
-    assert client.get(f"{base}/h5p.json").status_code == 302
-    client.force_login(learner)
+PLAYER = "h5p.testserver"
 
-    assert client.get(f"{base}/h5p.json").json()["mainLibrary"] == "H5P.Sample"
-    assert "question" in client.get(f"{base}/content/content.json").json()
-    image = client.get(f"{base}/content/images/photo.png")
+
+def player_base(content):
+    return f"/h5p/lecteur/{content.pk}/{content_key(content.pk)}"
+
+
+def on_player(client, url, **headers):
+    return client.get(url, HTTP_HOST=PLAYER, **headers)
+
+
+def test_content_files_are_served_on_the_player_host_by_key(client, content):
+    base = player_base(content)
+
+    assert on_player(client, f"{base}/h5p.json").json()["mainLibrary"] == "H5P.Sample"
+    assert "question" in on_player(client, f"{base}/fr-ca/content/content.json").json()
+    image = on_player(client, f"{base}/fr-ca/content/images/photo.png")
     assert image.status_code == 200 and image["Content-Type"] == "image/png"
     assert image["X-Content-Type-Options"] == "nosniff"
+    assert image["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert "immutable" in image["Cache-Control"]
+    assert not image.cookies
 
 
-def test_content_files_are_served_by_byte_ranges(client, content, learner):
+def test_a_wrong_key_or_the_site_host_finds_nothing(client, content, learner):
+    wrong = f"/h5p/lecteur/{content.pk}/{'0' * 32}"
+    other = f"/h5p/lecteur/{content.pk + 1}/{content_key(content.pk)}"
     client.force_login(learner)
-    url = f"/h5p/contenus/{content.pk}/content/images/photo.png"
-    whole = b"".join(client.get(url).streaming_content)
+
+    assert on_player(client, f"{wrong}/h5p.json").status_code == 404
+    assert on_player(client, f"{other}/h5p.json").status_code == 404
+    # The site's own host serves no H5P file, even to a signed-in learner…
+    assert client.get(f"{player_base(content)}/h5p.json").status_code == 404
+    assert (
+        client.get(
+            f"/h5p/bibliotheques/{content.main_library.folder}/library.json"
+        ).status_code
+        == 404
+    )
+    # … and the player's host answers none of the site's URLs.
+    assert on_player(client, "/compte/mon-parcours/").status_code == 404
+    assert on_player(client, "/admin/").status_code == 404
+    assert on_player(client, "/xapi/statements").status_code == 404
+
+
+def test_the_player_page_is_framed_only_by_the_site(client, content):
+    url = f"{player_base(content)}/?langue=fr-ca&parent=http://testserver"
+    page = on_player(client, url)
+
+    assert page.status_code == 200
+    policy = page["Content-Security-Policy"]
+    assert "frame-ancestors http://testserver" in policy
+    assert "connect-src 'self'" in policy and "form-action 'none'" in policy
+    assert "X-Frame-Options" not in page
+    assert "main.bundle.js" in page.content.decode()
+    assert not page.cookies
+    for parent in ("http://evil.example", "http://h5p.testserver", "javascript:x", ""):
+        refused = on_player(client, f"{player_base(content)}/?parent={parent}")
+        assert refused.status_code == 404, parent
+
+
+def test_content_files_are_served_by_byte_ranges(client, content):
+    url = f"{player_base(content)}/fr-ca/content/images/photo.png"
+    whole = b"".join(on_player(client, url).streaming_content)
     size = len(whole)
 
     def read(header):
-        response = client.get(url, HTTP_RANGE=header)
+        response = on_player(client, url, HTTP_RANGE=header)
         return response, b"".join(response.streaming_content)
 
     part, data = read("bytes=4-9")
@@ -49,7 +98,7 @@ def test_content_files_are_served_by_byte_ranges(client, content, learner):
     assert data == whole[4:10]
     assert read("bytes=-3")[1] == whole[-3:]
     assert read(f"bytes={size - 2}-")[1] == whole[-2:]
-    past = client.get(url, HTTP_RANGE=f"bytes={size}-")
+    past = on_player(client, url, HTTP_RANGE=f"bytes={size}-")
     assert past.status_code == 416 and past["Content-Range"] == f"bytes */{size}"
 
 
@@ -105,45 +154,43 @@ def test_a_partial_response_closes_its_file_even_unread():
 @pytest.mark.parametrize(
     "path", ["../h5p.json", "images/../../x", "images/absent.png", "content.json.bak"]
 )
-def test_content_paths_outside_the_package_are_not_found(
-    client, content, learner, path
-):
-    client.force_login(learner)
+def test_content_paths_outside_the_package_are_not_found(client, content, path):
+    url = f"{player_base(content)}/fr-ca/content/{path}"
 
-    assert client.get(f"/h5p/contenus/{content.pk}/content/{path}").status_code == 404
+    assert on_player(client, url).status_code == 404
 
 
 def test_library_files_are_served_by_folder(client, content):
     library = content.main_library
     base = f"/h5p/bibliotheques/{library.folder}"
 
-    assert client.get(f"{base}/library.json").json()["machineName"] == "H5P.Sample"
-    script = client.get(f"{base}/scripts/sample.js")
+    assert (
+        on_player(client, f"{base}/library.json").json()["machineName"] == "H5P.Sample"
+    )
+    script = on_player(client, f"{base}/scripts/sample.js")
     assert script.status_code == 200
     assert b"H5P.Sample" in b"".join(script.streaming_content)
     assert "max-age=3600" in script["Cache-Control"]
-    past = client.get(f"{base}/scripts/sample.js", HTTP_RANGE="bytes=99999-")
+    assert script["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    past = on_player(client, f"{base}/scripts/sample.js", HTTP_RANGE="bytes=99999-")
     assert past.status_code == 416 and not past.has_header("Cache-Control")
-    assert client.get(f"{base}/../secret").status_code == 404
-    assert (
-        client.get("/h5p/bibliotheques/H5P.Absent-9.9/library.json").status_code == 404
-    )
+    assert on_player(client, f"{base}/../secret").status_code == 404
+    absent = "/h5p/bibliotheques/H5P.Absent-9.9/library.json"
+    assert on_player(client, absent).status_code == 404
 
 
-def test_content_json_uses_the_library_french_strings(client, learner):
+def test_content_json_uses_the_library_french_strings(client):
     content = h5p_content_import(source=TRUE_FALSE)
-    client.force_login(learner)
+    base = player_base(content)
 
-    french = client.get(f"/h5p/contenus/{content.pk}/content/content.json").json()
-    english = client.get(
-        f"/en/h5p/contenus/{content.pk}/content/content.json", HTTP_ACCEPT_LANGUAGE="en"
-    )
+    french = on_player(client, f"{base}/fr-ca/content/content.json").json()
+    english = on_player(client, f"{base}/en/content/content.json").json()
     stored = content.content_json["l10n"]
 
     assert stored["trueText"] == "True"
     assert french["l10n"]["trueText"] == "Vrai"
     assert french["l10n"]["checkAnswer"] != stored["checkAnswer"]
-    assert english.status_code == 404  # the player's URLs carry no language prefix
+    assert english["l10n"]["trueText"] == "True"
 
 
 def add_h5p_block(lesson, content, **options):
@@ -180,12 +227,14 @@ def test_lesson_block_is_a_light_launcher_with_player_options(
     options = json.loads(
         page[page.index(">", start) + 1 : page.index("</script>", start)]
     )
-    assert options["xAPIObjectIRI"].endswith(
+    assert options["iri"].endswith(
         f"/xapi/activites/{content.pk}/{lesson.pk}/{block_id}"
     )
     assert options["user"]["mail"] == learner.email
-    assert options["fullScreen"] is True
-    assert options["librariesPath"] == "/h5p/bibliotheques"
+    assert options["lesson"] == lesson.pk and options["block"] == block_id
+    assert options["launchUrl"] == "/h5p/lancements"
+    assert options["preview"] is False
+    assert content_key(content.pk) not in page  # handed out by the launch only
 
 
 def test_anonymous_visitors_get_no_player(client, site, content):

@@ -1,14 +1,21 @@
-// Opens H5P exercises on demand and forwards their xAPI statements.
+// Opens H5P exercises on demand and records what the learner does in them.
 //
-// The lesson page stays light: the H5P player (h5p-standalone) is fetched
-// only when the learner presses "Commencer". Statements go into a queue kept
-// in localStorage and are sent in order, in batches; a statement keeps its id
-// across retries, so the server accepts a re-send once and never twice.
+// H5P libraries are third-party code: they run in a sandboxed iframe on the
+// player's own origin, which holds no session (courses/player.py). This page
+// keeps the learner's session and does everything that needs it: pressing
+// "Commencer" opens a launch on the server, the frame's statements are tagged
+// with it (context.registration) and posted from here, as are saved states.
+// Messages are accepted only from the frame, on the player's origin.
+//
+// Statements go into a queue kept in localStorage and are sent in order, in
+// batches; a statement keeps its id across retries, so the server accepts a
+// re-send once and never twice.
 (function () {
   "use strict";
 
   const ENDPOINT = "/xapi/statements";
   const BATCH = 50;
+  const MAX_QUEUE = 2000; // a misbehaving exercise cannot fill the storage
   const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
   let playerScript = null;
 
@@ -44,6 +51,7 @@
       }
     },
     push(statement) {
+      if (this.items.length >= MAX_QUEUE) return;
       statement.id = statement.id || uuid();
       statement.timestamp = statement.timestamp || new Date().toISOString();
       this.items.push(statement);
@@ -96,72 +104,136 @@
     },
   };
 
-  function loadPlayer() {
-    if (!playerScript) {
-      playerScript = new Promise((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = PLAYER_URL;
-        script.onload = resolve;
-        script.onerror = reject;
-        document.head.append(script);
-      });
-    }
-    return playerScript;
-  }
+  const english = document.documentElement.lang.startsWith("en");
+  const players = new Map(); // frame window -> its exercise
 
-  const PLAYER_URL = (function () {
-    const me = document.querySelector('script[src*="courses/h5p-player"]');
-    return me.src.replace(/courses\/h5p-player\.js.*$/, "vendor/h5p-standalone/dist/main.bundle.js");
-  })();
-
-  let listening = false;
-  function listen() {
-    if (listening || !window.H5P || !H5P.externalDispatcher) return;
-    listening = true;
-    H5P.externalDispatcher.on("xAPI", (event) => {
-      const statement = event.data && event.data.statement;
-      if (statement) queue.push(JSON.parse(JSON.stringify(statement)));
+  async function post(url, body, headers) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: Object.assign({ "X-CSRFToken": csrf }, headers || {}),
+      body,
     });
   }
 
-  // H5P saves its state every few seconds, and on unload with a synchronous
-  // request that browsers now refuse: a beacon carries the last state instead.
-  const opened = [];
-  function saveStates() {
-    for (const { container, options } of opened) {
-      const frame = container.querySelector("iframe");
-      const h5p = frame ? frame.contentWindow.H5P : window.H5P;
-      if (!h5p || !options.ajax) continue;
-      for (const instance of h5p.instances || []) {
-        if (typeof instance.getCurrentState !== "function") continue;
-        const state = instance.getCurrentState();
-        if (state === undefined) continue;
-        const url = options.ajax.contentUserDataUrl
-          .replace(":dataType", "state")
-          .replace(":subContentId", "0");
-        const body = new FormData();
-        body.append("data", JSON.stringify(state));
-        body.append("preload", "1");
-        body.append("invalidate", "1");
-        navigator.sendBeacon(url, body);
+  async function launch(options) {
+    const request = options.preview
+      ? { content: options.content, preview: true }
+      : { lesson: options.lesson, block: options.block };
+    const response = await post(options.launchUrl, JSON.stringify(request), {
+      "Content-Type": "application/json",
+    });
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(data.error || response.statusText);
+    return data;
+  }
+
+  function stateForm(state) {
+    const body = new FormData();
+    body.append("data", state);
+    body.append("preload", "1");
+    body.append("invalidate", "1");
+    body.append("csrfmiddlewaretoken", csrf);
+    return body;
+  }
+
+  function saveState(player, state) {
+    if (!player.options.stateUrl) return;
+    player.state = state;
+    player.saved = false;
+    clearTimeout(player.saveTimer);
+    player.saveTimer = setTimeout(async () => {
+      const response = await post(player.options.stateUrl, stateForm(state)).catch(() => null);
+      if (response && response.ok && player.state === state) player.saved = true;
+    }, 1000);
+  }
+
+  // Leaving the page: the last state goes in a beacon, which outlives it.
+  window.addEventListener("pagehide", () => {
+    for (const player of players.values()) {
+      if (player.state && !player.saved && player.options.stateUrl) {
+        navigator.sendBeacon(player.options.stateUrl, stateForm(player.state));
+        player.saved = true;
       }
     }
+  });
+
+  function record(player, statement) {
+    if (!statement || typeof statement !== "object" || Array.isArray(statement)) return;
+    if (player.options.preview || !player.launch) return;
+    statement.context = Object.assign({}, statement.context, { registration: player.launch });
+    queue.push(statement);
   }
-  window.addEventListener("pagehide", saveStates);
+
+  window.addEventListener("message", (event) => {
+    const player = players.get(event.source);
+    if (!player || event.origin !== player.origin) return;
+    const data = event.data || {};
+    const options = player.options;
+    if (data.type === "virage:ready") {
+      event.source.postMessage(
+        { type: "virage:init", user: options.user, iri: options.iri, state: options.state || null },
+        player.origin,
+      );
+    } else if (data.type === "virage:opened") {
+      player.figure.querySelector(".h5p-launch").hidden = true;
+      player.figure.classList.add("h5p-open");
+      player.frame.focus();
+    } else if (data.type === "virage:xapi") {
+      record(player, data.statement);
+    } else if (data.type === "virage:state" && typeof data.state === "string") {
+      saveState(player, data.state);
+    } else if (data.type === "virage:resize" && Number.isFinite(data.height)) {
+      player.frame.style.height = `${Math.min(Math.max(data.height, 150), 20000)}px`;
+    } else if (data.type === "virage:failed") {
+      fail(player.figure, player.button, "");
+    }
+  });
+
+  function fail(figure, button, message) {
+    const text = english
+      ? "The exercise could not be opened."
+      : "L'exercice n'a pas pu être ouvert.";
+    const alert = figure.querySelector(".h5p-error");
+    alert.textContent = message ? `${text} ${message}` : text;
+    alert.hidden = false;
+    button.disabled = false;
+    button.textContent = button.dataset.label;
+  }
 
   async function open(figure, button) {
     const options = JSON.parse(document.getElementById(figure.dataset.h5pPlayer).textContent);
-    const container = figure.querySelector(".h5p-container");
+    button.dataset.label = button.textContent;
     button.disabled = true;
-    button.textContent = document.documentElement.lang.startsWith("en") ? "Loading…" : "Chargement…";
-    if (options.user) queue.init(options.user.mail);
-    await loadPlayer();
+    button.textContent = english ? "Loading…" : "Chargement…";
+    figure.querySelector(".h5p-error").hidden = true;
+    let opened;
+    try {
+      opened = await launch(options);
+    } catch (error) {
+      fail(figure, button, error.message);
+      return;
+    }
+    const container = figure.querySelector(".h5p-container");
+    const frame = document.createElement("iframe");
+    frame.className = "h5p-frame";
+    frame.title = options.title;
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin");
+    frame.setAttribute("allow", "fullscreen");
+    frame.setAttribute("referrerpolicy", "no-referrer");
+    frame.src = opened.player_url;
+    container.replaceChildren(frame);
     container.hidden = false;
-    await new H5PStandalone.H5P(container, options);
-    opened.push({ container, options });
-    listen();
-    figure.querySelector(".h5p-launch").hidden = true;
-    figure.classList.add("h5p-open");
+    players.set(frame.contentWindow, {
+      figure,
+      button,
+      frame,
+      options,
+      origin: new URL(opened.player_url).origin,
+      launch: opened.launch || null,
+      state: null,
+      saved: true,
+    });
   }
 
   document.querySelectorAll("[data-h5p-player]").forEach((figure) => {

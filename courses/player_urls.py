@@ -1,0 +1,32 @@
+"""The URLs answered on the H5P player's host, and nothing else: no page,
+account or API of the site exists there (``cms.middleware``)."""
+
+from django.urls import path
+
+from courses import views
+
+urlpatterns = [
+    path("h5p/lecteur/<int:pk>/<str:key>/", views.player_page, name="h5p_player"),
+    path("h5p/lecteur/<int:pk>/<str:key>/h5p.json", views.h5p_json, name="h5p_json"),
+    path(
+        "h5p/lecteur/<int:pk>/<str:key>/etat/<str:data_type>/<str:sub_content_id>",
+        views.user_data_sink,
+        name="h5p_user_data_sink",
+    ),
+    path(
+        "h5p/lecteur/<int:pk>/<str:key>/<str:language>/content/content.json",
+        views.content_json,
+        name="h5p_content_json",
+    ),
+    path(
+        "h5p/lecteur/<int:pk>/<str:key>/<str:language>/content/<path:path>",
+        views.content_file,
+        name="h5p_content_file",
+    ),
+    path("h5p/bibliotheques/", views.library_root, name="h5p_libraries_root"),
+    path(
+        "h5p/bibliotheques/<str:folder>/<path:path>",
+        views.library_file,
+        name="h5p_library_file",
+    ),
+]
