@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.PlayerOriginMiddleware",
+    "cms.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -229,6 +231,34 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# H5P code (third-party JavaScript) runs only on this origin, in a sandboxed
+# iframe: another host than the site's, which gets no cookie of the site
+# (courses/player.py). Development: the site on 127.0.0.1:8000, the player on
+# localhost:8000 (the same process). Production: a host of its own, ideally
+# under another registrable domain (docs/security.md).
+H5P_PLAYER_ORIGIN = env("H5P_PLAYER_ORIGIN", "http://localhost:8000")
+
+# Content-Security-Policy (django-csp): no inline script, no outside origin.
+# Inline style attributes stay allowed (templates and Wagtail use them); the
+# Wagtail admin gets its own policy (cms.csp), the player another
+# (courses.views.player_policy).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],  # + H5P_PLAYER_ORIGIN, added per request
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
 
 # H5P packages: uncompressed size limits checked before anything is extracted.
 H5P_MAX_FILE_BYTES = int(env("H5P_MAX_FILE_BYTES", str(16 * 1024 * 1024)))
