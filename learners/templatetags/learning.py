@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from learners import services
+from learners.services.h5p_state import StateRefused
+from learners.services.launches import LaunchRefused
 
 register = template.Library()
 
@@ -22,9 +24,12 @@ def _learner_options(request, content, lesson_id, block_id):
     }
     # H5P core reads a saved state synchronously when it builds the
     # exercise: the page hands it to the player when the frame is ready.
-    options["state"] = services.h5p_state_get(
-        user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
-    )
+    try:
+        options["state"] = services.h5p_state_get(
+            user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
+        )
+    except (LaunchRefused, StateRefused):
+        options["state"] = None  # not playable by this user: the launch says why
     return options
 
 

@@ -246,6 +246,7 @@ def test_anonymous_visitors_get_no_player(client, site, content):
 
 
 def test_trainer_uploads_a_package_in_the_admin(client, site, trainer):
+    h5p_content_import(source=build(package_files()))  # its libraries, installed
     client.force_login(trainer)
     upload = SimpleUploadedFile("exemple.h5p", build(package_files()).getvalue())
 
@@ -254,7 +255,7 @@ def test_trainer_uploads_a_package_in_the_admin(client, site, trainer):
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
-    content = H5PContent.objects.get()
+    content = H5PContent.objects.get(uploaded_by=trainer)
     assert (content.title, content.uploaded_by) == ("Exemple", trainer)
     assert content.source_filename == "exemple.h5p"
 
