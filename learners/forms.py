@@ -63,6 +63,7 @@ class ProfileForm(forms.Form):
 class SignUpForm(ProfileForm):
     email = forms.EmailField(
         label=_("Adresse courriel"),
+        max_length=254,
         error_messages={"invalid": _("Saisissez une adresse courriel valide.")},
     )
     password1 = forms.CharField(

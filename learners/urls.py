@@ -19,9 +19,7 @@ urlpatterns = [
         views.sign_up_confirm,
         name="sign_up_confirm",
     ),
-    path(
-        "double-authentification/", two_factor.two_factor, name="two_factor"
-    ),
+    path("double-authentification/", two_factor.two_factor, name="two_factor"),
     path(
         "double-authentification/configuration/",
         two_factor.two_factor_setup,

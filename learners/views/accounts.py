@@ -19,7 +19,6 @@ from learners.services.accounts import (
     sign_up_token_read,
 )
 
-
 # Per client address and per e-mail, within one window: enough for a person
 # who mistypes, not for someone trying addresses or flooding a mailbox.
 ADDRESS_LIMIT = 10

@@ -77,9 +77,7 @@ def two_factor(request, next_url):
             otp_login(request, device)
             return redirect(next_url)
         _code_refused(form)
-    return render(
-        request, "learners/two_factor.html", {"form": form, "next": next_url}
-    )
+    return render(request, "learners/two_factor.html", {"form": form, "next": next_url})
 
 
 @staff_only

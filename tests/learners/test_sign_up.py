@@ -131,6 +131,11 @@ def test_sign_up_page_shows_the_data_attribution(client, municipalities):
             "Ce mot de passe est trop court.",
         ),
         (
+            {"password1": "Velo-rouge7", "password2": "Velo-rouge7"},
+            "password1",
+            "au minimum 12 caractères",
+        ),
+        (
             {"password2": "Autre-chose-2026!"},
             "password2",
             "Les deux mots de passe ne correspondent pas.",
@@ -146,11 +151,18 @@ def test_refusals_explain_in_french_and_create_nothing(
     errors = " ".join(response.context["form"].errors[field])
     assert message in errors
     assert not User.objects.exists()
+    assert mail.outbox == []
 
 
-def test_an_existing_email_looks_the_same_and_its_owner_is_told(
-    client, municipalities
-):
+def test_twelve_characters_are_enough(client, municipalities):
+    response = client.post(
+        URL, form_data(password1="Velo-rouge-7", password2="Velo-rouge-7")
+    )
+
+    assert response.status_code == 302
+
+
+def test_an_existing_email_looks_the_same_and_its_owner_is_told(client, municipalities):
     owner = UserFactory(email="isabelle.tremblay@saint-elzear.qc.ca")
     new = client.post(URL, form_data(email="nouvelle@saint-elzear.qc.ca"))
     mail.outbox.clear()
