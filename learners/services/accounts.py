@@ -233,6 +233,14 @@ def totp_verify(*, user, token):
     return verify_token(user, device.persistent_id, _digits(token))
 
 
+@transaction.atomic
+def totp_devices_remove(*, user) -> int:
+    """Forget the user's authenticator apps (a lost phone); the next staff page
+    asks to set up a new one. Returns how many were removed."""
+    removed, _ = TOTPDevice.objects.filter(user=user).delete()
+    return removed
+
+
 def _digits(token) -> str:
     return "".join(str(token).split())
 

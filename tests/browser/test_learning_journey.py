@@ -2,8 +2,10 @@
 move, then registers to a session of the module."""
 
 import pytest
+from django.core import mail
 
 from learners.models import LessonCompletion, RegistrationStatus, SessionRegistration
+from tests.browser.test_sign_up_flow import confirmation_path
 from tests.factories import build_site
 from tests.progress_fixtures import add_module
 from tests.sessions_factories import TrainingSessionFactory
@@ -38,6 +40,9 @@ def test_sign_up_enrol_complete_lessons_and_register(
     page.select_option("#id_role", "employee")
     page.fill("#id_password1", "Conseil-municipal-2026!")
     page.fill("#id_password2", "Conseil-municipal-2026!")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/compte/inscription/envoyee/")
+    page.goto(base + confirmation_path(mail.outbox[-1]))
     page.click("main button[type=submit]")
     page.wait_for_url("**/compte/mon-parcours/")
 

@@ -1,6 +1,9 @@
 """A visitor signs up in the browser, picking their municipality by typing."""
 
+import re
+
 import pytest
+from django.core import mail
 
 from learners.models import User
 from tests.factories import build_site
@@ -9,6 +12,12 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+def confirmation_path(message) -> str:
+    """The path of the link a sign-up e-mails (its host is the configured one)."""
+    link = re.search(r"https?://\S+", message.body).group(0)
+    return "/" + link.split("/", 3)[3]
 
 
 def test_sign_up_with_search_as_you_type_municipality(
@@ -29,7 +38,10 @@ def test_sign_up_with_search_as_you_type_municipality(
     page.select_option("#id_role", "mayor")
     page.fill("#id_password1", "Conseil-municipal-2026!")
     page.fill("#id_password2", "Conseil-municipal-2026!")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/compte/inscription/envoyee/")
+    page.goto(live_server.url + confirmation_path(mail.outbox[-1]))
+    page.click("main button[type=submit]")
 
     page.wait_for_url("**/compte/mon-parcours/")
     assert "Bienvenue dans Virage" in page.content()

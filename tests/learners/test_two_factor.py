@@ -2,10 +2,12 @@
 idle hours. The test settings turn the code off (VIRAGE_STAFF_OTP_REQUIRED)
 so that other tests can use force_login; these turn it back on."""
 
+import io
 import re
 import time
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -180,3 +182,19 @@ def test_learner_sessions_keep_the_default_length(client, learner, settings):
     client.get(reverse("learners:dashboard"))
 
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def test_totp_reset_lets_a_staff_member_set_up_a_new_app(client, trainer):
+    confirmed_device(trainer)
+    out = io.StringIO()
+
+    call_command("totp_reset", trainer.email.upper(), stdout=out)
+
+    assert "1 application retirée" in out.getvalue()
+    client.force_login(trainer)
+    assert client.get(CODE).url.startswith(SETUP)
+
+
+def test_totp_reset_refuses_an_unknown_address(db):
+    with pytest.raises(CommandError, match="Aucun compte"):
+        call_command("totp_reset", "personne@exemple.qc.ca")
