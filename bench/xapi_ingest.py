@@ -1,6 +1,8 @@
 #!/usr/bin/env python
 """xAPI ingest benchmark: realistic H5P statements sent over loopback to Virage
-under gunicorn with PostgreSQL, one per request and in batches of 50.
+under gunicorn with PostgreSQL, one per request and in batches of 50. Each
+learner is enrolled and has opened a launch of the exercise, so every
+statement is trusted and filed into attempts, as a real player's are.
 
 Run from the project root: `.venv/bin/python bench/xapi_ingest.py` (or `make bench`).
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); it creates and
@@ -23,6 +25,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import _pg as pg
+import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "virage_bench_xapi"
@@ -42,8 +45,8 @@ def prepare_database(learners):
 import json
 from courses.models import H5PContent, H5PLibrary
 from tests.factories import build_site
-from learners.models import User
-from learners.services import municipalities_load
+from learners.models import Enrolment, User
+from learners.services import h5p_launch_open, municipalities_load
 from django.conf import settings
 municipalities_load(directory=settings.MUNICIPALITY_DATA_DIR)
 tree = build_site()
@@ -59,13 +62,16 @@ lesson.body = json.dumps([
       "grading_method": "highest", "completion_rule": "passed", "pass_threshold": 80}}}},
 ])
 lesson.save_revision().publish()
-emails = []
+learners = {{}}
 for n in range({learners}):
     user = User.objects.create_user(email=f"bench{{n}}@exemple.qc.ca", password="{PASSWORD}",
         first_name="Banc", last_name=str(n), role="employee",
         municipality_id=1 + n % 1000)
-    emails.append(user.email)
-print(json.dumps({{"content": content.pk, "lesson": tree["lesson"].pk, "emails": emails}}))
+    Enrolment.objects.create(user=user, path=tree["path"])
+    launch = h5p_launch_open(user=user, lesson_id=lesson.pk, block_id="{BLOCK}")
+    learners[user.email] = str(launch.pk)
+print(json.dumps({{"content": content.pk, "lesson": tree["lesson"].pk,
+    "emails": list(learners), "launches": learners}}))
 """
     out = subprocess.run(
         [python, "manage.py", "shell", "-v0", "-c", script],
@@ -160,7 +166,7 @@ class Learner:
         return elapsed
 
 
-def h5p_statement(email, content, lesson, n):
+def h5p_statement(email, content, lesson, n, registration):
     """What H5P.QuestionSet emits: sub-question answers, then the whole set."""
     top_level = n % 5 == 4
     object_id = f"http://{HOST}:{PORT}/xapi/activites/{content}/{lesson}/{BLOCK}"
@@ -192,6 +198,7 @@ def h5p_statement(email, content, lesson, n):
             },
         },
         "context": {
+            "registration": registration,
             "contextActivities": {
                 "category": [
                     {
@@ -219,6 +226,17 @@ def h5p_statement(email, content, lesson, n):
     }
 
 
+def trusted_share():
+    """The share of stored statements that carried a valid launch: 1.0, or
+    the benchmark measured a path where nothing is filed."""
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as c:
+        trusted, total = c.execute(
+            "SELECT count(*) FILTER (WHERE trusted), count(*) "
+            "FROM learners_xapistatement"
+        ).fetchone()
+    return round(trusted / total, 3) if total else 0.0
+
+
 def run(learners, setup, batch_size, requests_per_learner):
     latencies, lock = [], threading.Lock()
 
@@ -227,7 +245,11 @@ def run(learners, setup, batch_size, requests_per_learner):
         for r in range(requests_per_learner):
             batch = [
                 h5p_statement(
-                    learner.email, setup["content"], setup["lesson"], r * batch_size + i
+                    learner.email,
+                    setup["content"],
+                    setup["lesson"],
+                    r * batch_size + i,
+                    setup["launches"][learner.email],
                 )
                 for i in range(batch_size)
             ]
@@ -272,6 +294,8 @@ def main():
     finally:
         server.terminate()
         server.wait()
+    trusted = trusted_share()
+    assert trusted == 1.0, f"only {trusted:.1%} of statements were trusted"
     print(f"one per request : {single}", file=sys.stderr)
     print(f"batches of 50   : {batch}", file=sys.stderr)
     print(
