@@ -1,6 +1,7 @@
-"""Staff accounts: a TOTP code before any staff page, and sessions that end
-after ``VIRAGE_STAFF_SESSION_IDLE_SECONDS`` without a request. Learners'
-sessions are left as they are."""
+"""Staff accounts: a TOTP code before any staff page, sessions that end after
+``VIRAGE_STAFF_SESSION_IDLE_SECONDS`` without a request, and the rate limit
+of the Wagtail admin's password reset (the site's own view applies it too).
+Learners' sessions are left as they are."""
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -8,6 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 from django.utils.translation import get_language_from_path
 
+from learners.security import password_reset_refused
 from learners.selectors.accounts import staff_member
 
 STAFF_SESSION_KEY = "virage_staff"
@@ -52,6 +54,12 @@ class StaffAccountMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method == "POST" and request.path_info == reverse(
+            "wagtailadmin_password_reset"
+        ):
+            refused = password_reset_refused(request)
+            if refused:
+                return refused
         in_staff_area = staff_area(request.path_info)
         if _staff_session(request, recheck=in_staff_area):
             request.session.set_expiry(settings.VIRAGE_STAFF_SESSION_IDLE_SECONDS)

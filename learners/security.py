@@ -7,6 +7,15 @@ import ipaddress
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+# Sign-up and password reset, per client address and per e-mail, within one
+# window: enough for a person who mistypes, not for someone trying addresses
+# or flooding a mailbox.
+ADDRESS_LIMIT = 10
+EMAIL_LIMIT = 3
+LIMIT_WINDOW_SECONDS = 60 * 60
 
 
 def client_address(request) -> str:
@@ -54,3 +63,38 @@ def rate_limit_exceeded(*, scope: str, key: str, limit: int, window: int) -> boo
         cache.set(cache_key, 1, window)
         count = 1
     return count > limit
+
+
+def account_request_refused(request, *, scope, title, email=None):
+    """Count this request for the client's address, and for ``email`` if given;
+    past a limit, the 429 page to answer with (``title`` is its heading)."""
+    over = rate_limit_exceeded(
+        scope=scope,
+        key=client_address(request),
+        limit=ADDRESS_LIMIT,
+        window=LIMIT_WINDOW_SECONDS,
+    ) or (
+        email is not None
+        and rate_limit_exceeded(
+            scope=f"{scope}:email",
+            key=email.strip().lower(),
+            limit=EMAIL_LIMIT,
+            window=LIMIT_WINDOW_SECONDS,
+        )
+    )
+    if not over:
+        return None
+    context = {"title": title, "minutes": LIMIT_WINDOW_SECONDS // 60}
+    response = render(request, "learners/rate_limited.html", context, status=429)
+    response["Retry-After"] = str(LIMIT_WINDOW_SECONDS)
+    return response
+
+
+def password_reset_refused(request):
+    """The site's and the Wagtail admin's reset forms share their counters."""
+    return account_request_refused(
+        request,
+        scope="password_reset",
+        title=_("Mot de passe oublié"),
+        email=request.POST.get("email", ""),
+    )

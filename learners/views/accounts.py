@@ -11,43 +11,13 @@ from django.views.decorators.http import require_GET
 
 from learners import selectors, services
 from learners.forms import PasswordResetForm, ProfileForm, SignUpForm
-from learners.security import client_address, rate_limit_exceeded
+from learners.security import account_request_refused, password_reset_refused
 from learners.services.accounts import (
     SignUpLinkInvalid,
     learner_sign_up_confirm,
     learner_sign_up_request,
     sign_up_token_read,
 )
-
-# Per client address and per e-mail, within one window: enough for a person
-# who mistypes, not for someone trying addresses or flooding a mailbox.
-ADDRESS_LIMIT = 10
-EMAIL_LIMIT = 3
-LIMIT_WINDOW_SECONDS = 60 * 60
-
-
-def _over_limit(request, scope, email=None) -> bool:
-    """Count this request for the client's address, and for ``email`` if given."""
-    if rate_limit_exceeded(
-        scope=scope,
-        key=client_address(request),
-        limit=ADDRESS_LIMIT,
-        window=LIMIT_WINDOW_SECONDS,
-    ):
-        return True
-    return email is not None and rate_limit_exceeded(
-        scope=f"{scope}:email",
-        key=email.strip().lower(),
-        limit=EMAIL_LIMIT,
-        window=LIMIT_WINDOW_SECONDS,
-    )
-
-
-def _rate_limited(request, title):
-    context = {"title": title, "minutes": LIMIT_WINDOW_SECONDS // 60}
-    response = render(request, "learners/rate_limited.html", context, status=429)
-    response["Retry-After"] = str(LIMIT_WINDOW_SECONDS)
-    return response
 
 
 def sign_up(request):
@@ -59,8 +29,11 @@ def sign_up(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST":
         email = form.cleaned_data["email"] if form.is_valid() else None
-        if _over_limit(request, "sign_up", email):
-            return _rate_limited(request, _("Créer un compte"))
+        refused = account_request_refused(
+            request, scope="sign_up", title=_("Créer un compte"), email=email
+        )
+        if refused:
+            return refused
         if email is not None:
             data = form.cleaned_data
             learner_sign_up_request(
@@ -119,9 +92,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("learners:password_reset_done")
 
     def post(self, request, *args, **kwargs):
-        if _over_limit(request, "password_reset", request.POST.get("email", "")):
-            return _rate_limited(request, _("Mot de passe oublié"))
-        return super().post(request, *args, **kwargs)
+        return password_reset_refused(request) or super().post(request, *args, **kwargs)
 
 
 @login_required

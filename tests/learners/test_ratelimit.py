@@ -107,3 +107,16 @@ def test_verification_behind_a_proxy_counts_each_visitor(client, settings):
 
     assert same.status_code == 429
     assert other.status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_wagtail_admin_reset_shares_the_limit(client, db):
+    admin_reset = reverse("wagtailadmin_password_reset")
+    for n in range(5):
+        client.post(RESET, {"email": f"personne{n}@exemple.qc.ca"})
+        client.post(admin_reset, {"email": f"autre{n}@exemple.qc.ca"})
+
+    response = client.post(admin_reset, {"email": "encore@exemple.qc.ca"})
+
+    assert response.status_code == 429
+    assert client.get(admin_reset).status_code == 200
