@@ -3,6 +3,7 @@ and sends nothing; an accepted one sends one e-mail and stores nothing until
 its link is followed, which then stores exactly what was typed."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.core import mail
@@ -124,9 +125,14 @@ def test_names_and_addresses_that_pass_are_stored_as_typed(
 
 
 @SLOW_DB
-@given(token=st.text(alphabet=st.characters(exclude_characters="/\x00"), min_size=1))
+@given(
+    token=st.text(
+        alphabet=st.characters(exclude_characters="/\x00", exclude_categories=("Cs",)),
+        min_size=1,
+    )
+)
 def test_forged_confirmation_links_store_nothing(municipalities, token):
-    response = Client().post(f"{URL}confirmer/{token}/")
+    response = Client().post(f"{URL}confirmer/{quote(token, safe='')}/")
 
     assert response.status_code in (200, 404)
     assert not User.objects.exists()
