@@ -7,10 +7,14 @@ from django.utils import timezone
 from courses.models import LearningPathPage, LessonPage
 from learners.models import Enrolment, H5PLaunch
 
+MAX_ID = 2**63 - 1  # beyond, SQLite refuses the parameter itself
+
 
 def h5p_live_lesson(*, lesson_id) -> LessonPage | None:
     """The lesson if it is published. Its row holds the live revision's
     content (Wagtail writes a draft only into a revision)."""
+    if not 0 < lesson_id <= MAX_ID:
+        return None
     return LessonPage.objects.live().filter(pk=lesson_id).first()
 
 

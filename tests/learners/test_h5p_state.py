@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 import pytest
 from django.test import Client
 
@@ -76,12 +78,14 @@ def test_state_refuses_a_learner_not_enrolled(client, learner, site, content):
         {"content": "other"},
         {"block": "autre-bloc"},
         {"lesson": "module"},
+        {"lesson": 2**63},
     ],
 )
 def test_state_refuses_what_the_published_lesson_lacks(player, site, content, where):
     if where.get("content"):
         content = h5p_content("Autre contenu")
-    lesson = site[where.get("lesson", "lesson")]
+    lesson = where.get("lesson", "lesson")
+    lesson = site[lesson] if isinstance(lesson, str) else SimpleNamespace(pk=lesson)
     target = url(content, lesson, block=where.get("block", "bloc-1"))
 
     response = player.post(target, {"data": "{}"})

@@ -15,7 +15,7 @@ from tests.h5p_fixtures import h5p_content, launch, lesson_with_h5p
 pytestmark = pytest.mark.django_db
 
 HYPOTHESIS = settings(
-    max_examples=60,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
