@@ -112,10 +112,10 @@ def export_job(request, pk):
 
 
 def export_status(request, pk):
-    """What the progress bar polls."""
+    """What the progress bar polls; JSON, so no redirect to sign in: 401."""
     job = _job(request, pk)
     if job is None:
-        return JsonResponse({"error": _("Connectez-vous.")}, status=403)
+        return JsonResponse({"error": _("Connectez-vous.")}, status=401)
     return JsonResponse(
         {
             "status": job.status,
