@@ -3,6 +3,8 @@ sessions attended) and the rules of the learner's current role."""
 
 from dataclasses import dataclass, field
 
+from django.db.models import Q
+
 from courses.models import LessonPage, ModulePage, ModuleRequirement
 from learners.models import (
     Enrolment,
@@ -137,10 +139,15 @@ def enrolled_paths(*, user):
 
 def lesson_neighbours(*, lesson):
     """Previous and next lessons across the whole path, and the lesson's place
-    in its module."""
+    in its module. A lesson not yet published (an author's preview) takes its
+    place among the live ones."""
     module = lesson.get_parent()
     path = module.get_parent()
-    lessons = list(LessonPage.objects.live().descendant_of(path).order_by("path"))
+    lessons = list(
+        LessonPage.objects.descendant_of(path)
+        .filter(Q(live=True) | Q(pk=lesson.pk))
+        .order_by("path")
+    )
     index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
     in_module = [item.pk for item in lessons if item.path.startswith(module.path)]
     return {
