@@ -301,6 +301,7 @@ AXES_CLIENT_IP_CALLABLE = "learners.security.client_address"
 AXES_USERNAME_CALLABLE = "learners.security.login_username"
 AXES_LOCKOUT_CALLABLE = "learners.views.accounts.lockout"
 AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False  # no banner on every manage.py command
 # Staff (anyone who may reach the Wagtail admin) confirm a TOTP code before any
 # staff page; their sessions end after 8 idle hours.
 VIRAGE_STAFF_OTP_REQUIRED = True
