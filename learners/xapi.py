@@ -61,31 +61,37 @@ def _finite_float(text):
     return value
 
 
-def _check_tree(value):
-    """Refuse JSON nested deeper than ``MAX_DEPTH`` or holding a string the
-    database cannot store; iterative, so no depth reaches Python's stack."""
-    stack = [(value, 1)]
+def _check_tree(value, *, strings: bool):
+    """Refuse JSON nested deeper than ``MAX_DEPTH`` or, if ``strings``,
+    holding a string the database cannot store; iterative, so no depth
+    reaches Python's stack."""
+    stack = [([value], 0)]  # wrapped, so that a bare string is checked too
     while stack:
         item, depth = stack.pop()
-        if isinstance(item, str):
-            if UNSTORABLE.search(item):
-                raise XapiError(_("Caractère non autorisé dans le JSON."))
-            continue
-        if not isinstance(item, dict | list):
-            continue
         if depth > MAX_DEPTH:
             raise XapiError(
                 _("JSON imbriqué sur plus de %(n)s niveaux.") % {"n": MAX_DEPTH}
             )
-        if isinstance(item, dict):
-            stack.extend((key, depth) for key in item)
-            item = item.values()
-        stack.extend((child, depth + 1) for child in item)
+        children = item.values() if isinstance(item, dict) else item
+        if strings and isinstance(item, dict):
+            children = [*item, *children]
+        for child in children:
+            if isinstance(child, dict | list):
+                stack.append((child, depth + 1))
+            elif strings and isinstance(child, str) and UNSTORABLE.search(child):
+                raise XapiError(_("Caractère non autorisé dans le JSON."))
+
+
+# Only an escape can put NUL or a lone surrogate in a decoded string: a raw
+# NUL is refused by the parser, and UTF-8 cannot carry surrogates.
+UNSTORABLE_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
 
 
 def load_json(body: bytes):
     """The request body as JSON with only finite numbers, at most
-    ``MAX_DEPTH`` levels deep and storable strings."""
+    ``MAX_DEPTH`` levels deep and storable strings. The walk over the
+    result is skipped where the raw bytes show it cannot find anything (a
+    single statement has fewer than ``MAX_DEPTH`` brackets)."""
     try:
         value = json.loads(
             body, parse_float=_finite_float, parse_constant=_refuse_constant
@@ -94,7 +100,9 @@ def load_json(body: bytes):
         raise XapiError(
             _("Le corps de la requête n'est pas du JSON valide.")
         ) from error
-    _check_tree(value)
+    strings = UNSTORABLE_ESCAPE.search(body) is not None
+    if strings or body.count(b"[") + body.count(b"{") > MAX_DEPTH:
+        _check_tree(value, strings=strings)
     return value
 
 
