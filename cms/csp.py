@@ -5,8 +5,9 @@ from csp.middleware import CSPMiddleware
 
 from courses import player
 
-# Wagtail's admin still runs a few inline scripts and its rich-text editor
-# builds styles at run time; it stays closed to outside origins.
+# Wagtail 8's admin still writes inline scripts (its date and date-time
+# choosers: ``initDateChooser(...)`` on page, user and revision filters and in
+# the page editor); it stays closed to outside origins.
 ADMIN_POLICY = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'"],

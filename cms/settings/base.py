@@ -231,6 +231,10 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No avatar from an outside site (CSP, privacy): Wagtail shows its default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a call home for new releases from the admin dashboard.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # H5P code (third-party JavaScript) runs only on this origin, in a sandboxed
 # iframe: another host than the site's, which gets no cookie of the site
