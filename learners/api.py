@@ -147,6 +147,7 @@ def h5p_user_data(request, content_id, lesson_id, block_id, data_type, sub_conte
 
 @require_http_methods(["GET"])
 def activity(request, content_id, lesson_id, block_id):
-    """An activity IRI resolves to the lesson that holds the exercise."""
-    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    """An activity IRI resolves to the lesson that holds the exercise, once
+    published (a draft's address is as unknown as a missing lesson)."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     return redirect(lesson.url)

@@ -110,13 +110,6 @@ TO_SESSION = Expect(302, to=SESSION + "/", label="TO_SESSION")
 TO_PROFILE = Expect(302, to="learners:profile", label="TO_PROFILE")
 TO_DASH = Expect(302, to="learners:dashboard", label="TO_DASH")
 
-# An unpublished lesson is as unknown as a missing one (docs/architecture.md,
-# "Launches"): an activity IRI must not lead to its address.
-XDRAFT = Xfail(
-    Expect(404),
-    "learners/api.py `activity` redirects to any lesson, published or not, "
-    "so anyone learns a draft lesson's address",
-)
 @dataclass(frozen=True)
 class Row:
     request: str  # "METHOD path"
@@ -159,7 +152,7 @@ MATRIX = [
     row("GET /catalogue/cyber-elus/menaces/brouillon/", *everyone(404)),  # a draft
     row("GET /recherche/?q=courriel", *everyone(200)),
     row("GET /xapi/activites/{content}/{lesson}/{block}", *everyone(TO_LESSON)),
-    row("GET /xapi/activites/{content}/{draft}/{block}", *everyone(XDRAFT)),
+    row("GET /xapi/activites/{content}/{draft}/{block}", *everyone(404)),
     # --- Accounts -----------------------------------------------------------------
     row("GET /compte/inscription/", 200, *signed_in(TO_PROFILE)),
     row("GET /compte/connexion/", 200, *signed_in(TO_DASH)),

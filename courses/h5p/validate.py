@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from courses.h5p.archive import H5P_JSON
 from courses.h5p.errors import H5PPackageError
 from courses.h5p.library import MACHINE_NAME, H5PLibrary, LibraryRef
-from courses.h5p.metadata import LICENSES
+from courses.h5p.metadata import LICENSES, is_web_url
 
 LANGUAGE_CODE = re.compile(r"^[-a-zA-Z]{1,10}$")
 LANGUAGE_FILE = re.compile(r"^-?[a-z]+(-[a-z]+){0,6}\.json$", re.IGNORECASE)
@@ -226,6 +226,10 @@ def validate_h5p_json(files: dict[str, bytes]):
     """Return ``(h5p_json, main_library, preloaded_dependencies)``."""
     data = load_json(files, H5P_JSON)
     check_fields(data, H5P_JSON, H5P_JSON_FIELDS)
+    if "source" in data and not is_web_url(data["source"]):
+        # The player shows it as a link in the copyright dialog: a
+        # ``javascript:`` or ``data:`` URL there would run on a click.
+        del data["source"]
     dependencies = refs(data, "preloadedDependencies")
     for ref in dependencies:
         if ref.machine_name == data["mainLibrary"]:

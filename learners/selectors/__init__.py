@@ -1,7 +1,6 @@
-from learners.selectors.accounts import h5p_block_exists, municipality_search
+from learners.selectors.accounts import municipality_search
 from learners.selectors.h5p import (
     h5p_block_content_id,
-    h5p_is_staff,
     h5p_launch_valid,
     h5p_live_lesson,
     h5p_may_play,
@@ -24,8 +23,6 @@ __all__ = [
     "lesson_neighbours",
     "required_paths_not_started",
     "h5p_block_content_id",
-    "h5p_block_exists",
-    "h5p_is_staff",
     "h5p_launch_valid",
     "h5p_live_lesson",
     "h5p_may_play",

@@ -1,7 +1,6 @@
 from django.db.models import Q
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from courses.models import H5PContent, LessonPage
 from learners.models import Municipality
 from learners.text import search_key
 
@@ -23,13 +22,6 @@ def municipality_search(*, query: str, limit: int = 15):
         key=lambda m: (not m.search_name.startswith(key), m.search_name, m.code),
     )
     return ranked[:limit]
-
-
-def h5p_block_exists(*, content_id, lesson_id) -> bool:
-    return (
-        H5PContent.objects.filter(pk=content_id).exists()
-        and LessonPage.objects.filter(pk=lesson_id).exists()
-    )
 
 
 def staff_member(*, user) -> bool:

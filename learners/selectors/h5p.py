@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from courses.models import LearningPathPage, LessonPage
 from learners.models import Enrolment, H5PLaunch
+from learners.selectors.accounts import staff_member
 
 MAX_ID = 2**63 - 1  # beyond, SQLite refuses the parameter itself
 
@@ -28,18 +29,12 @@ def h5p_block_content_id(*, lesson: LessonPage, block_id: str) -> int | None:
     return None
 
 
-def h5p_is_staff(*, user) -> bool:
-    """Staff are the people who reach the Wagtail admin (cms/permissions.py
-    grants ``access_admin`` to every staff group) and Django staff."""
-    return user.is_staff or user.has_perm("wagtailadmin.access_admin")
-
-
 def h5p_may_play(*, user, lesson: LessonPage) -> bool:
     """Staff play any lesson; a learner plays the lessons of paths they are
     enrolled in."""
     if not user.is_authenticated:
         return False
-    if h5p_is_staff(user=user):
+    if staff_member(user=user):
         return True
     paths = LearningPathPage.objects.ancestor_of(lesson)
     return Enrolment.objects.filter(user=user, path__in=paths).exists()

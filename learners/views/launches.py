@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from courses.models import H5PContent
 from courses.player import player_page_url
 from learners import services
+from learners.selectors.accounts import staff_member
 from learners.services.launches import LaunchRefused
 
 
@@ -42,7 +43,7 @@ def _player_url(request, content_id):
 def _preview(request, data):
     """Staff previewing a content or a draft lesson: the player, no launch,
     nothing recorded."""
-    if not request.user.has_perm("wagtailadmin.access_admin"):
+    if not staff_member(user=request.user):
         return _refusal(_("L'aperçu est réservé à l'équipe de formation."), 403)
     content_id = data.get("content")
     if not isinstance(content_id, int) or isinstance(content_id, bool):

@@ -5,7 +5,12 @@ import pytest
 
 from courses.h5p import read_package
 from courses.h5p.metadata import is_web_url
-from tests.courses.h5p_builders import SUB_CONTENT_ID, build, with_content
+from tests.courses.h5p_builders import (
+    SUB_CONTENT_ID,
+    build,
+    package_files,
+    with_content,
+)
 
 HOSTILE = [
     "javascript:alert(document.cookie)",
@@ -62,3 +67,22 @@ def test_an_http_source_is_kept(source):
 )
 def test_is_web_url(value, web):
     assert is_web_url(value) is web
+
+
+@pytest.mark.parametrize("source", HOSTILE)
+def test_the_package_source_in_h5p_json_is_dropped_unless_a_web_url(source):
+    files = package_files()
+    files["h5p.json"] = {**files["h5p.json"], "source": source}
+
+    package = read_package(build(files))
+
+    assert "source" not in package.h5p_json
+    assert "source" not in package.metadata
+
+
+@pytest.mark.parametrize("source", KEPT)
+def test_the_package_source_in_h5p_json_is_kept_when_a_web_url(source):
+    files = package_files()
+    files["h5p.json"] = {**files["h5p.json"], "source": source}
+
+    assert read_package(build(files)).h5p_json["source"] == source
