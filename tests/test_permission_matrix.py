@@ -110,6 +110,7 @@ TO_SESSION = Expect(302, to=SESSION + "/", label="TO_SESSION")
 TO_PROFILE = Expect(302, to="learners:profile", label="TO_PROFILE")
 TO_DASH = Expect(302, to="learners:dashboard", label="TO_DASH")
 
+
 @dataclass(frozen=True)
 class Row:
     request: str  # "METHOD path"

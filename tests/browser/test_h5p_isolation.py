@@ -8,14 +8,13 @@ import json
 
 import pytest
 
-from courses.models import LessonPage
 from courses.services import h5p_content_import
 from learners.models import H5PAttempt, User
 from learners.services import enrolment_create
 from tests.browser.test_h5p_flow import sign_in
 from tests.courses.library_packages import multichoice
 from tests.factories import build_site
-from tests.h5p_fixtures import MULTI_CHOICE
+from tests.h5p_fixtures import MULTI_CHOICE, lesson_with_h5p
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,7 +28,7 @@ PROBE = """
   var site = %(site)s, found = {cookie: document.cookie, storage: null};
   try { found.storage = window.parent.parent.localStorage.length; }
   catch (e) { found.storage = "refusé"; }
-  try { window.top.location.href = site + "/compte/profil/?pris=1"; found.top = "essayé"; }
+  try { window.top.location.href = site + "/compte/profil/?pris=1"; }
   catch (e) { found.top = "refusé"; }
   var form = new FormData();
   form.append("email", "pirate@exemple.qc.ca");
@@ -59,20 +58,7 @@ def hostile_lesson(learner, site_url):
         title="Choix multiple modifié",
         confirmed_updates=_fingerprint(probe),
     )
-    lesson = tree["lesson"]
-    lesson.body.append(
-        (
-            "h5p",
-            {
-                "content": content,
-                "grading_method": "highest",
-                "completion_rule": "completed",
-                "pass_threshold": 0,
-            },
-        )
-    )
-    lesson.save_revision().publish()
-    return LessonPage.objects.get(pk=lesson.pk)
+    return lesson_with_h5p(tree["lesson"], content, completion_rule="completed")
 
 
 def _fingerprint(probe):

@@ -7,12 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
-from courses.models import LessonPage
 from courses.player import content_key
 from learners.models import H5PLaunch
 from learners.services import enrolment_create
 from tests.factories import UserFactory
-from tests.h5p_fixtures import h5p_content
+from tests.h5p_fixtures import h5p_content, lesson_with_h5p
 
 pytestmark = pytest.mark.django_db
 
@@ -22,22 +21,13 @@ URL = "/h5p/lancements"
 @pytest.fixture
 def exercise(site):
     content = h5p_content()
-    lesson = site["lesson"]
-    lesson.body.append(
-        (
-            "h5p",
-            {
-                "content": content,
-                "grading_method": "highest",
-                "completion_rule": "completed",
-                "pass_threshold": 0,
-            },
-        )
-    )
-    lesson.save_revision().publish()
-    lesson = LessonPage.objects.get(pk=lesson.pk)
-    block = next(b.id for b in lesson.body if b.block_type == "h5p")
-    return {"lesson": lesson, "block": block, "content": content, "path": site["path"]}
+    lesson = lesson_with_h5p(site["lesson"], content, block="bloc-1")
+    return {
+        "lesson": lesson,
+        "block": "bloc-1",
+        "content": content,
+        "path": site["path"],
+    }
 
 
 def launch(client, body):
