@@ -1,4 +1,3 @@
-from learners.selectors.accounts import municipality_search
 from learners.selectors.h5p import (
     h5p_block_content_id,
     h5p_launch_valid,
@@ -11,6 +10,7 @@ from learners.selectors.progress import (
     dashboard,
     enrolled_paths,
     lesson_neighbours,
+    lessons_done_ids,
     path_progress,
     required_paths_not_started,
 )
@@ -21,11 +21,11 @@ __all__ = [
     "dashboard",
     "enrolled_paths",
     "lesson_neighbours",
+    "lessons_done_ids",
     "required_paths_not_started",
     "h5p_block_content_id",
     "h5p_launch_valid",
     "h5p_live_lesson",
     "h5p_may_play",
-    "municipality_search",
     "path_progress",
 ]

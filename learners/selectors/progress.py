@@ -137,6 +137,18 @@ def enrolled_paths(*, user):
     ]
 
 
+def lessons_done_ids(*, user, within) -> set[int]:
+    """The ids of the lessons under ``within`` (a path or a module) that
+    ``user`` has finished; none for a visitor."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        LessonCompletion.objects.filter(
+            user=user, lesson__in=LessonPage.objects.descendant_of(within)
+        ).values_list("lesson_id", flat=True)
+    )
+
+
 def lesson_neighbours(*, lesson):
     """Previous and next lessons across the whole path, and the lesson's place
     in its module. A lesson not yet published (an author's preview) takes its

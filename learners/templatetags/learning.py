@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from courses.grading import CompletionRule
 from learners import services
 from learners.services.h5p_state import StateRefused
 from learners.services.launches import LaunchRefused
@@ -73,7 +74,18 @@ def h5p_player(context, value, block_id):
         else None,
         "result": result,
         "block": value,
+        "pass_threshold": value["pass_threshold"]
+        if value["completion_rule"] == CompletionRule.PASSED
+        else None,
     }
+
+
+@register.simple_tag(takes_context=True)
+def lessons_done(context, page):
+    """The ids of the lessons under ``page`` the signed-in learner finished."""
+    from learners.selectors import lessons_done_ids
+
+    return lessons_done_ids(user=context["request"].user, within=page)
 
 
 @register.inclusion_tag("learners/path_panel.html", takes_context=True)

@@ -49,6 +49,12 @@ def lesson_done(request, lesson_id):
     except services.ProgressError as error:
         messages.error(request, error.message)
         return redirect(lesson.url)
+    # The learner moves on to the next lesson: the confirmation names the
+    # lesson just finished, since it shows on top of another one.
     following = selectors.lesson_neighbours(lesson=lesson)["next"]
-    messages.success(request, _("Leçon terminée."))
-    return redirect(following.url if following else lesson.url)
+    done = _("« %(title)s » est terminée.") % {"title": lesson.title}
+    if following is None:
+        messages.success(request, done)
+        return redirect(lesson.url)
+    messages.success(request, "%s %s" % (done, _("Voici la leçon suivante.")))
+    return redirect(following.url)
