@@ -12,6 +12,7 @@ from learners.selectors.progress import (
     lesson_neighbours,
     lessons_done_ids,
     path_progress,
+    path_requirement_for,
     required_paths_not_started,
 )
 
@@ -28,4 +29,5 @@ __all__ = [
     "h5p_live_lesson",
     "h5p_may_play",
     "path_progress",
+    "path_requirement_for",
 ]

@@ -149,6 +149,30 @@ def lessons_done_ids(*, user, within) -> set[int]:
     )
 
 
+@dataclass
+class RoleRequirementLabel:
+    requirement: object  # courses.roles.RoleRequirement
+    role: object  # courses.roles.LearnerRole
+    own: bool  # the learner's own role, not one chosen in a filter
+
+
+def path_requirement_for(*, path, user, role="") -> RoleRequirementLabel | None:
+    """Whether ``path`` is required, recommended or optional for ``role`` (a
+    role chosen in the catalogue's filter), else for the learner's own role;
+    None for a visitor or an account without a role."""
+    from courses.roles import LearnerRole, RoleRequirement
+
+    own_role = getattr(user, "role", "") if user.is_authenticated else ""
+    role = role or own_role
+    if role not in LearnerRole.values:
+        return None
+    return RoleRequirementLabel(
+        requirement=RoleRequirement(path.requirement_for(role)),
+        role=LearnerRole(role),
+        own=role == own_role,
+    )
+
+
 def lesson_neighbours(*, lesson):
     """Previous and next lessons across the whole path, and the lesson's place
     in its module. A lesson not yet published (an author's preview) takes its

@@ -88,6 +88,19 @@ def lessons_done(context, page):
     return lessons_done_ids(user=context["request"].user, within=page)
 
 
+@register.simple_tag(takes_context=True)
+def path_requirement(context, path):
+    """On a catalogue card: is ``path`` required, recommended or optional for
+    the role chosen in the filter, else for the signed-in learner's role?"""
+    from learners.selectors import path_requirement_for
+
+    return path_requirement_for(
+        path=path,
+        user=context["request"].user,
+        role=context.get("selected_role") or "",
+    )
+
+
 @register.inclusion_tag("learners/path_panel.html", takes_context=True)
 def path_learner_panel(context, path):
     """On a path page: enrol, or the learner's progress and where to resume."""
