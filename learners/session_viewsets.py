@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -70,7 +70,17 @@ class AttendanceButton(Button):
     allow_in_dropdown = False
 
 
+class SessionTitleColumn(TitleColumn):
+    """The session's own title, or its module's when it was given none."""
+
+    def get_value(self, instance):
+        return instance.display_title
+
+
 class TrainingSessionIndexView(IndexView):
+    def _get_title_column(self, field_name, column_class=SessionTitleColumn, **kw):
+        return super()._get_title_column(field_name, column_class, **kw)
+
     def get_edit_url(self, instance):
         if session_manage_allowed(user=self.request.user, session=instance):
             return super().get_edit_url(instance)
@@ -129,6 +139,7 @@ class TrainingSessionViewSet(SnippetViewSet):
     edit_view_class = TrainingSessionEditView
     filterset_class = TrainingSessionFilterSet
     list_display = [
+        "title",
         "module",
         "session_format",
         "starts_at",
