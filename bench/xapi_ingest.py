@@ -29,7 +29,18 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
 DATABASE = "virage_bench_xapi"
-HOST, PORT = "127.0.0.1", 8765
+HOST = "127.0.0.1"
+
+
+def _free_port():
+    """A port nobody listens on: a server already on a fixed port (someone's
+    runserver) would answer the benchmark's requests instead of gunicorn."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+PORT = _free_port()
 PASSWORD = "bench-mot-de-passe-2026"
 BLOCK = "3f6c1a52-9d0e-4b7a-8c21-5e4f0b9d7a13"
 
@@ -46,7 +57,8 @@ import json
 from courses.models import H5PContent, H5PLibrary
 from tests.factories import build_site
 from learners.models import Enrolment, User
-from learners.services import h5p_launch_open, municipalities_load
+from learners.services import h5p_launch_open
+from territory.services import municipalities_load
 from django.conf import settings
 municipalities_load(directory=settings.MUNICIPALITY_DATA_DIR)
 tree = build_site()

@@ -26,11 +26,13 @@ def h5p_player_origin_check(app_configs, **kwargs):
                 id="virage.E002",
             )
         ]
-    if not settings.DEBUG and origin.scheme != "https":
+    return []
+
+
+@register(Tags.security, deploy=True)
+def h5p_player_origin_https_check(app_configs, **kwargs):
+    if urlsplit(settings.H5P_PLAYER_ORIGIN).scheme != "https":
         return [
-            Warning(
-                "H5P_PLAYER_ORIGIN is not served over HTTPS.",
-                id="virage.W001",
-            )
+            Warning("H5P_PLAYER_ORIGIN is not served over HTTPS.", id="virage.W001")
         ]
     return []
