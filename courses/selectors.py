@@ -1,7 +1,7 @@
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
-from courses.models import LearningPathPage, Theme
+from courses.models import LearningPathPage, LessonPage, ModulePage, Theme
 from courses.roles import LearnerRole, RoleRequirement
 
 
@@ -73,3 +73,27 @@ def h5p_library_by_folder(folder: str):
     return H5PLibrary.objects.filter(
         machine_name=name, major_version=int(major), minor_version=int(minor)
     ).first()
+
+
+def page_publish_refusal(*, page) -> str:
+    """Why ``page`` may not be published yet, or "" when it may.
+
+    A learning path needs a live module and a module a live lesson: published
+    empty, they offer enrolment in nothing.
+    """
+    page = page.specific
+    if isinstance(page, LearningPathPage):
+        if not ModulePage.objects.child_of(page).live().exists():
+            return _(
+                "Un parcours sans module publié ne peut pas être publié : "
+                "publiez d'abord au moins un de ses modules. Vos modifications "
+                "sont enregistrées comme brouillon."
+            )
+    elif isinstance(page, ModulePage):
+        if not LessonPage.objects.child_of(page).live().exists():
+            return _(
+                "Un module sans leçon publiée ne peut pas être publié : "
+                "publiez d'abord au moins une de ses leçons. Vos modifications "
+                "sont enregistrées comme brouillon."
+            )
+    return ""

@@ -1,8 +1,11 @@
+from django.contrib import messages
+from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from courses.models import H5PLibrary
+from courses.selectors import page_publish_refusal
 from courses.viewsets import (
     H5PContentViewSet,
     H5PLibraryPermissionPolicy,
@@ -18,3 +21,12 @@ register_snippet(H5PContentViewSet)
 @hooks.register("register_admin_viewset")
 def register_h5p_library_viewset():
     return H5PLibraryViewSet("bibliotheques_h5p")
+
+
+@hooks.register("before_publish_page")
+def refuse_publishing_empty_pages(request, page):
+    """The draft is already saved: back to its editor, unpublished."""
+    if refusal := page_publish_refusal(page=page):
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

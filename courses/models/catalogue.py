@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -49,7 +50,23 @@ class LearningFormat(models.TextChoices):
     IN_PERSON = "in_person", _("En présence")
 
 
-class LearningPathIndexPage(Page):
+class LiveBranchPage(Page):
+    """A page whose subpages are served only while it is live itself.
+
+    Wagtail serves a live page under a draft parent: a lesson would stay
+    reachable after its module (or path) was unpublished.
+    """
+
+    class Meta:
+        abstract = True
+
+    def route(self, request, path_components):
+        if not self.live:
+            raise Http404
+        return super().route(request, path_components)
+
+
+class LearningPathIndexPage(LiveBranchPage):
     """The public catalogue: every learning path, filterable by theme and role."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -96,7 +113,7 @@ def _role_rule_for(page, role):
     return next((rule for rule in page.role_rules.all() if rule.role == role), None)
 
 
-class LearningPathPage(Page):
+class LearningPathPage(LiveBranchPage):
     summary = models.TextField(_("résumé"), max_length=600)
     theme = models.ForeignKey(
         Theme,
@@ -198,7 +215,7 @@ class ModuleRequirement(models.TextChoices):
     OPTIONAL = "optional", _("Facultatif")
 
 
-class ModulePage(Page):
+class ModulePage(LiveBranchPage):
     objectives = RichTextField(
         _("objectifs d'apprentissage"), features=["ul", "ol", "bold", "italic"]
     )
