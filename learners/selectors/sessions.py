@@ -33,18 +33,20 @@ def sessions_with_counts(queryset=None):
 
 
 def sessions_for_module(*, module, user=None):
-    """Upcoming, not cancelled sessions of ``module``, each with ``seats_left``
-    and ``user_status`` (the user's registration status, or None)."""
+    """Upcoming, not cancelled sessions of ``module``, each with ``seats_left``,
+    ``user_status`` (the user's registration status, or None) and
+    ``user_attended`` (their presence is recorded)."""
     sessions = sessions_with_counts(
         TrainingSession.objects.filter(
             module=module, cancelled_at__isnull=True, starts_at__gt=timezone.now()
         )
     ).select_related("municipality")
     user_id = user.pk if user is not None and user.is_authenticated else None
-    status = SessionRegistration.objects.filter(
-        session=OuterRef("pk"), user_id=user_id
-    ).values("status")[:1]
-    return sessions.annotate(user_status=Subquery(status)).order_by("starts_at")
+    mine = SessionRegistration.objects.filter(session=OuterRef("pk"), user_id=user_id)
+    return sessions.annotate(
+        user_status=Subquery(mine.values("status")[:1]),
+        user_attended=Subquery(mine.values("attended")[:1]),
+    ).order_by("starts_at")
 
 
 def sessions_upcoming_for(*, user):

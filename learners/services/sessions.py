@@ -110,6 +110,13 @@ def session_cancel(*, user, session) -> SessionRegistration:
         ).first()
         if registration is None:
             raise SessionError(_("Vous n'êtes pas inscrit·e à cette séance."))
+        if registration.attended:
+            raise SessionError(
+                _(
+                    "Votre présence à cette séance est enregistrée : "
+                    "l'inscription ne peut plus être annulée."
+                )
+            )
         if session.starts_at <= now:
             raise SessionError(
                 _(

@@ -63,7 +63,9 @@ def _detail_context(request, session):
         "registration_open": session.cancelled_at is None
         and session.registration_deadline >= now
         and session.starts_at > now,
-        "can_cancel": status in selectors.ACTIVE_STATUSES and session.starts_at > now,
+        "can_cancel": status in selectors.ACTIVE_STATUSES
+        and session.starts_at > now
+        and not registration.attended,
         "check_in_open": registered
         and session.cancelled_at is None
         and selectors.check_in_open(session=session, now=now),
