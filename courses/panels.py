@@ -1,5 +1,7 @@
 from wagtail.admin.panels import Panel
 
+from courses.selectors import h5p_content_warnings
+
 
 class H5PPackageInfoPanel(Panel):
     """What the imported package says about itself: type, licence, authors,
@@ -11,4 +13,5 @@ class H5PPackageInfoPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["content"] = self.instance
+            context["warnings"] = h5p_content_warnings(content=self.instance)
             return context

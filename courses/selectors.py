@@ -1,6 +1,7 @@
 from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext as _
 
+from courses import h5p
 from courses.models import LearningPathPage, LessonPage, ModulePage, Theme
 from courses.roles import LearnerRole, RoleRequirement
 
@@ -97,3 +98,14 @@ def page_publish_refusal(*, page) -> str:
                 "sont enregistrées comme brouillon."
             )
     return ""
+
+
+def h5p_content_warnings(*, content) -> list[str]:
+    """What the author of an imported ``content`` should fix (see
+    ``h5p.content_warnings``); computed from the stored rows, so the libraries
+    installed since count."""
+    libraries = [
+        (str(library), (library.translations or {}).keys())
+        for library in content.libraries.all()
+    ]
+    return h5p.content_warnings(content=content.content_json, libraries=libraries)

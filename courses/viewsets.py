@@ -1,6 +1,7 @@
 import functools
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
@@ -18,6 +19,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 from courses import h5p, services
 from courses.models import H5PContent, H5PLibrary, Theme
 from courses.panels import H5PPackageInfoPanel
+from courses.selectors import h5p_content_warnings
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -83,7 +85,7 @@ class H5PCreateView(CreateView):
 
     def form_valid(self, form):
         try:
-            return super().form_valid(form)
+            response = super().form_valid(form)
         except h5p.H5PPackageError as error:
             form.add_error("package", error.message)
             self.produced_error_message = _("Ce paquet H5P a été refusé.")
@@ -99,6 +101,10 @@ class H5PCreateView(CreateView):
                 ),
             )
             self.produced_error_message = _("Mise à jour à confirmer.")
+        else:
+            for warning in h5p_content_warnings(content=self.object):
+                messages.warning(self.request, warning)
+            return response
         return self.form_invalid(form)
 
     def get_context_data(self, **kwargs):
@@ -113,7 +119,12 @@ class H5PContentViewSet(SnippetViewSet):
     add_to_admin_menu = True
     add_view_class = H5PCreateView
     create_template_name = "courses/admin/h5p_upload.html"
-    list_display = ["title", "main_library", "licence", "created_at"]
+    list_display = [
+        "title",
+        "main_library",
+        Column("licence_label", label=_("Licence")),
+        "created_at",
+    ]
     search_fields = ["title"]
     edit_handler = ObjectList(
         [

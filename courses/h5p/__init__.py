@@ -16,6 +16,7 @@ from courses.h5p.trust import (
     files_sha256,
     version_of,
 )
+from courses.h5p.warnings import content_warnings
 
 __all__ = [
     "FileChanges",
@@ -24,6 +25,7 @@ __all__ = [
     "H5PPackageError",
     "LibraryRef",
     "Limits",
+    "content_warnings",
     "file_changes",
     "file_hashes",
     "files_sha256",

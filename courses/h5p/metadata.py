@@ -10,6 +10,8 @@ when it is http(s), so no ``javascript:`` or ``data:`` link reaches a learner.
 
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 WEB_URL = re.compile(r"^https?://[^/\s]+", re.IGNORECASE)
 
 LICENSES = (
@@ -31,6 +33,23 @@ COPYRIGHT_LICENSES = tuple(
     licence for licence in LICENSES if licence not in {"CC0 1.0", "CC PDM", "ODC PDDL"}
 )
 AUTHOR_ROLES = ("Author", "Editor", "Licensee", "Originator")
+# Licences known by a name rather than their code; the others read as their
+# code and version ("CC BY 4.0", "GNU GPL v3").
+LICENCE_NAMES = {
+    "U": _("Non divulguée"),
+    "C": _("Tous droits réservés"),
+    "PD": _("Domaine public"),
+    "CC0 1.0": _("CC0 1.0 (domaine public)"),
+    "CC PDM": _("Marque du domaine public (CC PDM)"),
+    "ODC PDDL": _("ODC PDDL (domaine public)"),
+}
+
+
+def licence_label(code: str, version: str = "") -> str:
+    """How a person reads an H5P licence code (``license``, ``licenseVersion``)."""
+    if code in LICENCE_NAMES:
+        return str(LICENCE_NAMES[code])
+    return f"{code} {version}".strip()
 
 
 def _text(name: str) -> dict:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PreviewableMixin
 from wagtail.search import index
 
+from courses.h5p.metadata import licence_label
 from courses.h5p.trust import FileChanges, files_sha256
 
 
@@ -183,6 +184,10 @@ class H5PContent(PreviewableMixin, index.Indexed, models.Model):
     @property
     def licence(self):
         return self.metadata.get("license", "U")
+
+    @property
+    def licence_label(self) -> str:
+        return licence_label(self.licence, self.metadata.get("licenseVersion", ""))
 
     @property
     def authors(self):
