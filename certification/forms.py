@@ -1,8 +1,32 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from certification.codes import normalise_code
 from courses.models import LearningPathPage
+
+
+class VerifyForm(forms.Form):
+    """The public verification form: a code that has a code's form, which the
+    lookup then answers (found or not)."""
+
+    code = forms.CharField(
+        label=_("Code de vérification"),
+        error_messages={"required": _("Entrez un code de vérification.")},
+    )
+
+    def clean_code(self):
+        code = normalise_code(self.cleaned_data["code"])
+        if code is None:
+            raise ValidationError(
+                _(
+                    "Ce n'est pas un code de vérification : un code compte 16 "
+                    "lettres et chiffres, par exemple 7K3M-9QXA-2B4C-6D8E."
+                ),
+                code="format",
+            )
+        return code
 
 
 class RevokeForm(forms.Form):

@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from certification import selectors, services
+from certification.forms import VerifyForm
 from certification.formatting import certificate_display, certificate_filename
 from learners.security import client_address, rate_limit_exceeded
 
@@ -61,15 +62,21 @@ def _over_limit(request) -> bool:
     )
 
 
-def _lookup(request, text):
-    """The same answer for malformed, unknown and forged codes: not found."""
+def _lookup(request, text, form=None):
+    """The same answer for malformed, unknown and forged codes: not found.
+    ``form``, the form the code was typed in, is shown again with it."""
     if _over_limit(request):
         response = render(request, "certification/verify_limited.html", status=429)
         response["Retry-After"] = str(VERIFY_WINDOW_SECONDS)
         return response
     certificate = services.certificate_verify(code=text)
     if certificate is None:
-        return render(request, "certification/verify_not_found.html", status=404)
+        return render(
+            request,
+            "certification/verify_not_found.html",
+            {"form": form or VerifyForm()},
+            status=404,
+        )
     context = {
         "certificate": certificate,
         "display": certificate_display(certificate.content),
@@ -85,13 +92,15 @@ def _noindex(response):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request):
-    """The public form; a typed code arrives as ``code`` (GET or POST)."""
+    """The public form; a typed code arrives as ``code`` (GET or POST). What
+    cannot be a code gets a hint on its form, not a lookup."""
     data = request.POST if request.method == "POST" else request.GET
-    text = data.get("code")
-    if text is None or not text.strip():
-        empty = text is not None
-        return render(request, "certification/verify.html", {"empty": empty})
-    return _noindex(_lookup(request, text))
+    if "code" not in data:
+        return render(request, "certification/verify.html", {"form": VerifyForm()})
+    form = VerifyForm(data)
+    if not form.is_valid():
+        return render(request, "certification/verify.html", {"form": form})
+    return _noindex(_lookup(request, form.cleaned_data["code"], form=form))
 
 
 @never_cache
