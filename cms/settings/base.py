@@ -217,6 +217,7 @@ REPORTING_EXPORT_RETENTION_DAYS = int(env("REPORTING_EXPORT_RETENTION_DAYS", "7"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Virage"
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # /catalogue/securite-…, not s%C3%A9curit%C3%A9
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
