@@ -5,8 +5,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from certification import selectors, services
-from certification.forms import VerifyForm
 from certification.formatting import certificate_display, certificate_filename
+from certification.forms import VerifyForm
 from learners.security import client_address, rate_limit_exceeded
 
 VERIFY_LIMIT = 20

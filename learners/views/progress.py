@@ -56,5 +56,6 @@ def lesson_done(request, lesson_id):
     if following is None:
         messages.success(request, done)
         return redirect(lesson.url)
-    messages.success(request, "%s %s" % (done, _("Voici la leçon suivante.")))
+    next_note = _("Voici la leçon suivante.")
+    messages.success(request, f"{done} {next_note}")
     return redirect(following.url)

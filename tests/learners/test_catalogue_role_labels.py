@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def _label(html):
     match = re.search(
-        r'<span class="requirement"><span class="tag tag-(\w+)">([^<]+)</span> ([^<]+)</span>',
+        r'<span class="requirement"><span class="tag tag-(\w+)">([^<]+)</span> '
+        r"([^<]+)</span>",
         html,
     )
     return match and (match[1], match[2], match[3].strip())

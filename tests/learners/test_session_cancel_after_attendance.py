@@ -5,7 +5,6 @@ import pytest
 from django.urls import reverse
 
 from learners.models import RegistrationStatus, SessionRegistration
-
 from learners.services.sessions import SessionError, session_cancel
 from tests.sessions_factories import TrainingSessionFactory, registered
 
