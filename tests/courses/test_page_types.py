@@ -61,6 +61,7 @@ class CatalogueTreeTests(WagtailPageTestCase):
                     ),
                 }
             ),
+            publish=False,  # a new path has no module yet: a draft
         )
         path = LearningPathPage.objects.get(slug="donnees-ouvertes")
         assert path.requirement_for("director_general") == "required"
@@ -85,6 +86,7 @@ class CatalogueTreeTests(WagtailPageTestCase):
                     ),
                 }
             ),
+            publish=False,  # a new module has no lesson yet: a draft
         )
         self.assertCanCreate(
             self.tree["module"],
