@@ -205,7 +205,7 @@ def copy_rows(table, columns, rows):
 
 
 def weighted_municipalities(rng):
-    from learners.models import Municipality
+    from territory.models import Municipality
 
     places = list(Municipality.objects.values_list("id", "population"))
     rng.shuffle(places)
@@ -348,7 +348,8 @@ def load_progress(rng, learners, paths, now):
 
 def load_sessions(rng, enrolments, paths, now):
     from courses.models import TrainingSession
-    from learners.models import Municipality, User
+    from learners.models import User
+    from territory.models import Municipality
 
     trainer = User.objects.create_user(
         email="formation@banc.qc.ca", first_name="F", last_name="B"
@@ -446,7 +447,7 @@ def generate(learner_count, seed=2026):
     from django.conf import settings
     from django.utils import timezone
 
-    from learners.services import municipalities_load
+    from territory.services import municipalities_load
 
     rng, now = random.Random(seed), timezone.now()
     started = time.perf_counter()
@@ -682,13 +683,13 @@ def reuse_database():
 def time_selectors():
     from django.utils import timezone
 
-    from learners.models import Municipality
     from reporting.selectors import (
         DIMENSIONS,
         Scope,
         municipality_learners,
         participation_report,
     )
+    from territory.models import Municipality
 
     montreal = Municipality.objects.get(code="66023")
     region = Municipality.objects.get(code="26022").region_id

@@ -5,7 +5,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from courses.roles import LearnerRole
-from learners.models import Municipality
+from territory.models import Municipality
 
 
 class MunicipalityField(forms.ModelChoiceField):

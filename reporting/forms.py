@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import LearningPathPage, Theme
 from courses.roles import LearnerRole
-from learners.models import Mrc, PopulationClass, Region
 from reporting.selectors import Scope
+from territory.models import Mrc, PopulationClass, Region
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 

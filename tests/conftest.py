@@ -3,8 +3,8 @@ import os
 import pytest
 from django.conf import settings
 
-from learners.models import Municipality
-from learners.services import municipalities_load
+from territory.models import Municipality
+from territory.services import municipalities_load
 from tests.factories import UserFactory, build_site
 
 # Transactional tests must use ``serialized_rollback=True``: a plain flush re-runs

@@ -12,7 +12,8 @@ from courses.models import (
     Theme,
 )
 from courses.roles import LearnerRole, RoleRequirement
-from learners.models import Municipality, User
+from learners.models import User
+from territory.models import Municipality
 
 PASSWORD = "un-mot-de-passe-solide-2026"
 

@@ -20,12 +20,7 @@ from certification.services import certificate_issue
 from courses.models import LessonPage
 from courses.player import content_key
 from courses.services import h5p_content_import
-from learners.models import (
-    EnrolmentImport,
-    H5PUserState,
-    ImportStatus,
-    Municipality,
-)
+from learners.models import EnrolmentImport, H5PUserState, ImportStatus
 from learners.services import (
     enrolment_create,
     lesson_complete,
@@ -33,6 +28,7 @@ from learners.services import (
 )
 from learners.xapi import parse_statement
 from reporting.models import ExportJob, ExportStatus, TrainingContact
+from territory.models import Municipality
 from tests.courses.h5p_builders import build, package_files
 from tests.factories import UserFactory, build_site
 from tests.h5p_fixtures import statement

@@ -4,7 +4,8 @@ import factory
 from django.utils import timezone
 
 from courses.models import SessionFormat, TrainingSession
-from learners.models import Municipality, RegistrationStatus, SessionRegistration
+from learners.models import RegistrationStatus, SessionRegistration
+from territory.models import Municipality
 from tests.factories import UserFactory
 
 

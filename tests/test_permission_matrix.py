@@ -49,8 +49,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 
-from learners.models import Municipality
-from learners.services import municipalities_load
+from territory.models import Municipality
+from territory.services import municipalities_load
 from tests.permission_matrix_fixtures import (
     ACTORS,
     LEARNER,

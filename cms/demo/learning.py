@@ -16,8 +16,9 @@ from courses.models import (
     SessionFormat,
     TrainingSession,
 )
-from learners.models import Municipality, RegistrationStatus, SessionRegistration
+from learners.models import RegistrationStatus, SessionRegistration
 from learners.services import enrolment_create, lesson_complete
+from territory.models import Municipality
 
 TRAINER = "formatrice@demo.virage.quebec"
 DETAILS = "Apportez le plan de réponse de votre municipalité s'il existe."

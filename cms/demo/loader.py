@@ -24,8 +24,8 @@ from courses.models import (
     Theme,
 )
 from courses.roles import LearnerRole
-from learners.models import Municipality
-from learners.services import municipalities_load
+from territory.models import Municipality
+from territory.services import municipalities_load
 
 DEMO_PASSWORD = "virage-demo-2026"
 DEMO_ACCOUNTS = [

@@ -43,6 +43,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "cms",
+    "territory",
     "courses",
     "learners",
     "certification",
@@ -276,7 +277,7 @@ XAPI_MAX_BATCH = 500
 H5P_LAUNCH_TTL_SECONDS = int(env("H5P_LAUNCH_TTL_SECONDS", str(6 * 3600)))
 
 # The Québec municipalities shipped with the product (MAMH, CC BY 4.0).
-MUNICIPALITY_DATA_DIR = BASE_DIR / "learners" / "data" / "quebec"
+MUNICIPALITY_DATA_DIR = BASE_DIR / "territory" / "data" / "quebec"
 MUNICIPALITY_DATA_ATTRIBUTION = _(
     "Source : MAMH, Répertoire des municipalités du Québec, Données Québec, "
     "CC BY 4.0. Données modifiées."

@@ -47,7 +47,7 @@ class TrainingSession(index.Indexed, models.Model):
     )
     address = models.TextField(_("adresse"), blank=True)
     municipality = models.ForeignKey(
-        "learners.Municipality",
+        "territory.Municipality",
         verbose_name=_("municipalité"),
         on_delete=models.PROTECT,
         null=True,

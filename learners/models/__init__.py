@@ -1,13 +1,4 @@
-from learners.models.accounts import (
-    POPULATION_CLASS_BOUNDS,
-    LearnerManager,
-    Mrc,
-    Municipality,
-    PopulationClass,
-    Region,
-    User,
-    population_class_of,
-)
+from learners.models.accounts import LearnerManager, User
 from learners.models.h5p import (
     H5PAttempt,
     H5PLaunch,
@@ -30,7 +21,6 @@ from learners.models.sessions import (
 )
 
 __all__ = [
-    "POPULATION_CLASS_BOUNDS",
     "CompletionSource",
     "Enrolment",
     "EnrolmentImport",
@@ -45,11 +35,6 @@ __all__ = [
     "H5PLaunch",
     "H5PUserState",
     "LearnerManager",
-    "Mrc",
-    "Municipality",
-    "PopulationClass",
-    "Region",
     "User",
     "XapiStatement",
-    "population_class_of",
 ]

@@ -1,4 +1,3 @@
-from learners.selectors.accounts import municipality_search
 from learners.selectors.h5p import (
     h5p_block_content_id,
     h5p_launch_valid,
@@ -29,7 +28,6 @@ __all__ = [
     "h5p_launch_valid",
     "h5p_live_lesson",
     "h5p_may_play",
-    "municipality_search",
     "path_progress",
     "path_requirement_for",
 ]

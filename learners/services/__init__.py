@@ -1,10 +1,8 @@
 from learners.services.accounts import (
-    LoadCounts,
     SignUpLinkInvalid,
     learner_profile_update,
     learner_sign_up_confirm,
     learner_sign_up_request,
-    municipalities_load,
 )
 from learners.services.h5p import (
     XapiConflict,
@@ -31,7 +29,6 @@ __all__ = [
     "lesson_h5p_check",
     "lesson_mark_done",
     "progress_refresh",
-    "LoadCounts",
     "LaunchRefused",
     "h5p_launch_open",
     "StateRefused",
@@ -43,6 +40,5 @@ __all__ = [
     "SignUpLinkInvalid",
     "learner_sign_up_confirm",
     "learner_sign_up_request",
-    "municipalities_load",
     "xapi_statements_record",
 ]

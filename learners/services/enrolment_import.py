@@ -30,14 +30,10 @@ from learners.enrolment_csv import (
     municipality_code,
     role_code,
 )
-from learners.models import (
-    EnrolmentImport,
-    EnrolmentSource,
-    ImportStatus,
-    Municipality,
-)
+from learners.models import EnrolmentImport, EnrolmentSource, ImportStatus
 from learners.services.invitations import invitation_send
 from learners.services.progress import ProgressError, enrolment_create
+from territory.models import Municipality
 
 __all__ = [
     "EnrolmentFileError",

@@ -9,7 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from learners import selectors, services
+from learners import services
 from learners.forms import PasswordResetForm, ProfileForm, SignUpForm
 from learners.security import account_request_refused, password_reset_refused
 from learners.services.accounts import (
@@ -18,6 +18,7 @@ from learners.services.accounts import (
     learner_sign_up_request,
     sign_up_token_read,
 )
+from territory import selectors
 
 
 def sign_up(request):

@@ -15,7 +15,7 @@ class TrainingContact(models.Model):
         related_name="training_contact",
     )
     municipality = models.ForeignKey(
-        "learners.Municipality",
+        "territory.Municipality",
         verbose_name=_("municipalité"),
         on_delete=models.CASCADE,
         related_name="training_contacts",

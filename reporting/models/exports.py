@@ -22,7 +22,7 @@ class ExportJob(models.Model):
     table = models.CharField(_("tableau"), max_length=40)
     file_format = models.CharField(_("format"), max_length=4)
     municipality = models.ForeignKey(
-        "learners.Municipality",
+        "territory.Municipality",
         verbose_name=_("municipalité"),
         null=True,
         blank=True,

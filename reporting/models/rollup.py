@@ -20,7 +20,7 @@ class LearnerFact(models.Model):
         related_name="+",
     )
     municipality = models.ForeignKey(
-        "learners.Municipality", on_delete=models.CASCADE, related_name="+"
+        "territory.Municipality", on_delete=models.CASCADE, related_name="+"
     )
     role = models.CharField(max_length=30)
     last_active_at = models.DateTimeField(null=True)
@@ -60,7 +60,7 @@ class LearnerPathFact(models.Model):
         "courses.Theme", on_delete=models.CASCADE, related_name="+"
     )
     municipality = models.ForeignKey(
-        "learners.Municipality", on_delete=models.CASCADE, related_name="+"
+        "territory.Municipality", on_delete=models.CASCADE, related_name="+"
     )
     role = models.CharField(max_length=30)
     enrolled_at = models.DateTimeField()
@@ -127,7 +127,7 @@ class AttendanceFact(models.Model):
         related_name="+",
     )
     municipality = models.ForeignKey(
-        "learners.Municipality", on_delete=models.CASCADE, related_name="+"
+        "territory.Municipality", on_delete=models.CASCADE, related_name="+"
     )
     role = models.CharField(max_length=30)
     path = models.ForeignKey(

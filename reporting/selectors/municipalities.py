@@ -7,10 +7,11 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from courses.roles import LearnerRole
-from learners.models import Municipality, User
-from learners.text import search_key
+from learners.models import User
 from reporting.models import LearnerFact
 from reporting.selectors.scope import Scope, facts_in_scope, geography_q, period_q
+from territory.models import Municipality
+from territory.text import search_key
 
 
 def municipalities_in_scope(*, scope: Scope, search: str = ""):

@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from courses.models import LearningPathPage, Theme
 from courses.roles import LearnerRole
-from learners.models import Mrc, PopulationClass, Region
 from reporting.selectors.counts import (
     attendance_by,
     counts_by_municipality_role,
@@ -28,6 +27,7 @@ from reporting.selectors.counts import (
 )
 from reporting.selectors.figures import COUNTS, Figures, Row
 from reporting.selectors.scope import Place, Scope, places_in_scope
+from territory.models import Mrc, PopulationClass, Region
 
 DIMENSIONS = ("region", "mrc", "population_class", "role", "path", "theme")
 

@@ -6,13 +6,13 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from learners.models import (
+from reporting.models import AttendanceFact, LearnerPathFact
+from territory.models import (
     POPULATION_CLASS_BOUNDS,
     Municipality,
     PopulationClass,
     population_class_of,
 )
-from reporting.models import AttendanceFact, LearnerPathFact
 
 ACTIVE_DAYS = 30
 

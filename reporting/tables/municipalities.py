@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from courses.roles import LearnerRole
-from learners.models import PopulationClass, population_class_of
 from reporting.privacy import suppress_partition
 from reporting.tables.base import DATE, TEXT, Column, Table
+from territory.models import PopulationClass, population_class_of
 
 PLACE_COLUMNS = [
     Column("code", gettext_lazy("Code géographique"), TEXT),

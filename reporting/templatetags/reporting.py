@@ -78,8 +78,8 @@ def participation_url(context):
     or nowhere ("")."""
     from django.urls import reverse
 
-    from learners.models import Municipality
     from reporting.selectors import contact_municipality_id, reporting_allowed
+    from territory.models import Municipality
 
     user = context["request"].user
     if reporting_allowed(user=user):

@@ -9,7 +9,6 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from learners.models import Municipality
 from reporting.exports import (
     CONTENT_TYPES,
     ExportError,
@@ -26,6 +25,7 @@ from reporting.selectors import Access
 from reporting.tasks import export_build_task
 from reporting.views.access import forbidden, refuse
 from reporting.views.common import querystring
+from territory.models import Municipality
 
 
 def _download(data: bytes, file_format: str, name: str) -> HttpResponse:

@@ -6,7 +6,6 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from learners.models import Municipality
 from reporting.forms import PeriodForm
 from reporting.selectors import (
     Access,
@@ -19,6 +18,7 @@ from reporting.tables import learners_table, municipality_tables, trend_tables
 from reporting.views.access import refuse, threshold_for
 from reporting.views.common import export_prefix, freshness, headline, querystring
 from reporting.views.dashboard import trend_chart
+from territory.models import Municipality
 
 PER_PAGE = 50
 

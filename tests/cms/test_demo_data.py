@@ -4,7 +4,8 @@ from django.core.management import call_command
 from cms.demo.loader import DEMO_ACCOUNTS, DEMO_PASSWORD
 from cms.models import HomePage
 from courses.models import LearningPathPage, LessonPage, ModulePage
-from learners.models import Municipality, User
+from learners.models import User
+from territory.models import Municipality
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import SessionFormat, TrainingSession
-from learners.models import Municipality, RegistrationStatus, SessionRegistration
+from learners.models import RegistrationStatus, SessionRegistration
+from territory.models import Municipality
 from tests.factories import UserFactory
 from tests.sessions_factories import (
     TrainingSessionFactory,

@@ -34,12 +34,12 @@ from courses.roles import LearnerRole
 from learners.models import (
     Enrolment,
     LessonCompletion,
-    Municipality,
     PathCompletion,
     RegistrationStatus,
     RoleChange,
     XapiStatement,
 )
+from territory.models import Municipality
 from tests.factories import UserFactory, publish
 from tests.progress_fixtures import add_module, lessons_of
 from tests.sessions_factories import TrainingSessionFactory, registered

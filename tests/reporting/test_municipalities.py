@@ -4,9 +4,9 @@ from datetime import date
 
 import pytest
 
-from learners.models import Municipality, Region
 from reporting.rollup import rollup_refresh
 from reporting.selectors import Scope, municipalities_absent, municipality_learners
+from territory.models import Municipality, Region
 from tests.reporting.helpers import period
 
 pytestmark = pytest.mark.django_db

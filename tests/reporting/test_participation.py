@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from learners.models import Municipality, Region
+from territory.models import Municipality, Region
 from tests.reporting.helpers import expected, figures, overview, period, row
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from learners.models import Municipality
 from reporting.models import TrainingContact
+from territory.models import Municipality
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

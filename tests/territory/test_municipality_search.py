@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from learners.selectors import municipality_search
-from learners.text import search_key
+from territory.selectors import municipality_search
+from territory.text import search_key
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from learners.models import Mrc, Municipality, PopulationClass, Region
-from learners.services import municipalities_load
+from territory.models import Mrc, Municipality, PopulationClass, Region
+from territory.services import municipalities_load
 
 pytestmark = pytest.mark.django_db
 

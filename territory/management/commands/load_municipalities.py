@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from learners.services import municipalities_load
+from territory.services import municipalities_load
 
 
 class Command(BaseCommand):
