@@ -62,13 +62,17 @@ def _over_limit(request) -> bool:
     )
 
 
+def _limited(request):
+    response = render(request, "certification/verify_limited.html", status=429)
+    response["Retry-After"] = str(VERIFY_WINDOW_SECONDS)
+    return response
+
+
 def _lookup(request, text, form=None):
     """The same answer for malformed, unknown and forged codes: not found.
     ``form``, the form the code was typed in, is shown again with it."""
     if _over_limit(request):
-        response = render(request, "certification/verify_limited.html", status=429)
-        response["Retry-After"] = str(VERIFY_WINDOW_SECONDS)
-        return response
+        return _limited(request)
     certificate = services.certificate_verify(code=text)
     if certificate is None:
         return render(
@@ -93,12 +97,15 @@ def _noindex(response):
 @require_http_methods(["GET", "POST"])
 def verify(request):
     """The public form; a typed code arrives as ``code`` (GET or POST). What
-    cannot be a code gets a hint on its form, not a lookup."""
+    cannot be a code gets a hint on its form, not a lookup, but counts
+    towards the address's limit like one."""
     data = request.POST if request.method == "POST" else request.GET
     if "code" not in data:
         return render(request, "certification/verify.html", {"form": VerifyForm()})
     form = VerifyForm(data)
     if not form.is_valid():
+        if form.has_error("code", "format") and _over_limit(request):
+            return _noindex(_limited(request))
         return render(request, "certification/verify.html", {"form": form})
     return _noindex(_lookup(request, form.cleaned_data["code"], form=form))
 

@@ -70,3 +70,13 @@ def test_the_blank_form_shows_no_error(client):
 
     assert 'aria-invalid="true"' not in html
     assert 'value=""' in html
+
+
+def test_malformed_codes_count_towards_the_limit(client):
+    from certification.views import VERIFY_LIMIT
+
+    for _ in range(VERIFY_LIMIT):
+        assert FORMAT_HINT in _post(client, "abc").content.decode()
+
+    assert _post(client, "abc").status_code == 429
+    assert _post(client, "0000-0000-0000-0000").status_code == 429
