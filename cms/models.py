@@ -5,6 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.models import LearningPathIndexPage
+
 
 class HomePage(Page):
     """The site's root page: what Virage is, and the learning paths."""
@@ -22,7 +24,6 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import LearningPathIndexPage
         from courses.selectors import learning_path_list
 
         context = super().get_context(request, *args, **kwargs)
@@ -43,3 +44,8 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("page de contenu")
+
+
+# cms wires the site on top of the apps: the catalogue lives under the home
+# page (and nowhere else, the root included), a rule that courses cannot name.
+LearningPathIndexPage.parent_page_types = ["cms.HomePage"]

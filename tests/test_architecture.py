@@ -23,12 +23,7 @@ ALLOWED = {
 
 # (from, to, file): a use the rules forbid that is known and has an issue to
 # fix it. Each entry names why; a stale entry fails the test.
-KNOWN_EXCEPTIONS = {
-    # The catalogue may only sit under the home page: a courses rule that names
-    # a cms page type. The rule belongs to cms (HomePage.subpage_types); moving
-    # it is a behaviour change left to issue 12 ("cms wires everything on top").
-    ("courses", "cms", "courses/models/catalogue.py"): "issue 12",
-}
+KNOWN_EXCEPTIONS = {}  # (source app, target app, file): "issue N" while one lasts
 
 
 def _app_of_dotted(name: str):

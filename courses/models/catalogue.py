@@ -72,7 +72,8 @@ class LearningPathIndexPage(LiveBranchPage):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["cms.HomePage"]
+    # Where a catalogue may sit is the site's choice: cms/models.py sets
+    # ``parent_page_types`` (courses names no page type of cms).
     subpage_types = ["courses.LearningPathPage"]
     template = "courses/learning_path_index_page.html"
 
