@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from certification.codes import normalise_code
 from certification.formatting import ENGLISH, FRENCH
 from certification.models import Certificate, CertificateTemplate
+from core.site_url import absolute_url
 from courses.roles import LearnerRole
 from learners.models import PathCompletion
 
@@ -18,7 +19,7 @@ def certificate_verification_url(*, code: str) -> str:
     """
     with translation.override(FRENCH):
         path = reverse("certification:verify_code", args=[code])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def qr_payload(certificate: Certificate) -> str:

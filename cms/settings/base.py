@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.middleware.PlayerOriginMiddleware",
+    "core.site_url.RequestOriginMiddleware",
     "cms.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -220,6 +221,9 @@ REPORTING_EXPORT_RETENTION_DAYS = int(env("REPORTING_EXPORT_RETENTION_DAYS", "7"
 WAGTAIL_SITE_NAME = "Virage"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # /catalogue/securite-…, not s%C3%A9curit%C3%A9
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Unset (development): links in e-mails, calendars and QR codes follow the
+# address the site was reached at (core/site_url.py).
+VIRAGE_BASE_URL_FROM_REQUEST = not os.environ.get("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",

@@ -16,6 +16,10 @@ STORAGES = {
 AXES_ENABLED = False
 VIRAGE_STAFF_OTP_REQUIRED = False
 
+# Links in e-mails use WAGTAILADMIN_BASE_URL, whatever host the test client
+# names (tests of core/site_url.py switch this on).
+VIRAGE_BASE_URL_FROM_REQUEST = False
+
 # The player answers on its own host in tests too (courses/player.py).
 H5P_PLAYER_ORIGIN = "http://h5p.testserver"
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "h5p.testserver"]  # noqa: F405

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.site_url import absolute_url
 from courses.models import SessionFormat, TrainingSession
 from learners.ics import CalendarEvent, calendar_build
 from learners.models import RegistrationStatus, SessionRegistration
@@ -109,7 +110,7 @@ def attendance_sheet(*, session):
 
 def session_absolute_url(session) -> str:
     path = reverse("learners:session_detail", args=[session.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def session_location(session) -> str:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.site_url import absolute_url
 from learners.selectors.accounts import totp_device_confirmed
 from territory.models import Municipality
 
@@ -95,7 +96,7 @@ def learner_sign_up_confirm(*, token):
 
 
 def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _valid_days() -> int:

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from core.site_url import absolute_url
+
 
 def invitation_send(*, user, path, invited_by=None):
     """E-mail an account made for someone a link to choose its password, in
@@ -23,7 +25,7 @@ def invitation_send(*, user, path, invited_by=None):
             "user": user,
             "path": path,
             "invited_by": invited_by,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link,
+            "url": absolute_url(link),
             "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
         }
         subject = render_to_string("learners/email/invitation_subject.txt", context)

@@ -1,0 +1,1 @@
+"""What every app may use and that belongs to none: it imports no app."""
