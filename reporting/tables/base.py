@@ -23,6 +23,7 @@ class Table:
     total: list | None = None
     note: str = ""
     links: list[str] = field(default_factory=list)  # one URL (or "") per row
+    row_header: int = 0  # the column naming each row, which carries its link
 
     @property
     def headers(self) -> list[str]:

@@ -19,6 +19,7 @@ PLACE_COLUMNS = [
     Column("population", gettext_lazy("Population")),
     Column("size", gettext_lazy("Taille"), TEXT),
 ]
+NAME_COLUMN = 1  # rows are headed (and linked) by the name, not the code
 TOTAL_COLUMNS = ("enrolled", "started", "completed", "certified", "active")
 ROLE_COLUMNS = ("enrolled", "completed")
 
@@ -80,6 +81,7 @@ def municipalities_table(municipalities, figures, threshold) -> Table:
         title=_("Municipalités"),
         columns=columns,
         rows=rows,
+        row_header=NAME_COLUMN,
     )
 
 
@@ -92,6 +94,7 @@ def absent_table(municipalities) -> Table:
             [*_place_values(municipality), municipality.accounts]
             for municipality in municipalities
         ],
+        row_header=NAME_COLUMN,
     )
 
 

@@ -37,20 +37,19 @@ def cell(value, column):
     return "" if value is None else value
 
 
-def _row_html(values, columns, link="") -> str:
-    """One table row: the first cell a row header (with its link). Every
-    value is escaped as format_html would, without its per-call cost (a
-    dashboard has thousands of cells)."""
-    first = values[0]
-    if link:
-        first = format_html('<a href="{}">{}</a>', link, first)
-    cells = "".join(
-        f'<td class="col-{c.kind}">{conditional_escape(cell(value, c))}</td>'
-        for value, c in zip(values[1:], columns[1:], strict=True)
-    )
-    return mark_safe(
-        f'<tr><th scope="row">{conditional_escape(first)}</th>{cells}</tr>'
-    )
+def _row_html(values, columns, link="", header=0) -> str:
+    """One table row: the cell at ``header`` is the row header (with its
+    link). Every value is escaped as format_html would, without its per-call
+    cost (a dashboard has thousands of cells)."""
+    cells = []
+    for index, (value, column) in enumerate(zip(values, columns, strict=True)):
+        if index == header:
+            text = format_html('<a href="{}">{}</a>', link, value) if link else value
+            cells.append(f'<th scope="row">{conditional_escape(text)}</th>')
+        else:
+            text = conditional_escape(cell(value, column))
+            cells.append(f'<td class="col-{column.kind}">{text}</td>')
+    return mark_safe(f"<tr>{''.join(cells)}</tr>")
 
 
 @register.simple_tag
@@ -60,7 +59,7 @@ def table_rows(table):
     links = table.links or [""] * len(table.rows)
     return mark_safe(  # each row is built with format_html
         "".join(
-            _row_html(row, table.columns, link)
+            _row_html(row, table.columns, link, table.row_header)
             for row, link in zip(table.rows, links, strict=True)
         )
     )
@@ -68,7 +67,11 @@ def table_rows(table):
 
 @register.simple_tag
 def table_total(table):
-    return _row_html(table.total, table.columns) if table.total else ""
+    return (
+        _row_html(table.total, table.columns, header=table.row_header)
+        if table.total
+        else ""
+    )
 
 
 @register.simple_tag(takes_context=True)

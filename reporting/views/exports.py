@@ -9,6 +9,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from reporting.charts import number
 from reporting.exports import (
     CONTENT_TYPES,
     ExportError,
@@ -100,7 +101,7 @@ def _status_text(job) -> str:
         "%(done)s ligne écrite sur %(total)s",
         "%(done)s lignes écrites sur %(total)s",
         job.processed,
-    ) % {"done": job.processed, "total": job.total}
+    ) % {"done": number(job.processed), "total": number(job.total)}
 
 
 def export_job(request, pk):
