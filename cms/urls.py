@@ -31,6 +31,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("recherche/", views.search, name="search"),
+    path("bienvenue/", views.landing, name="landing"),
     path("compte/", include("learners.urls")),
     path("attestations/", include("certification.urls")),
     path("participation/", include("reporting.urls")),

@@ -144,7 +144,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "learners:login"
-LOGIN_REDIRECT_URL = "learners:dashboard"
+LOGIN_REDIRECT_URL = "landing"  # cms.views.landing: each to what they use
 LOGOUT_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -70,7 +70,7 @@ def sign_up_confirm(request, token):
         return redirect("learners:login")
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Bienvenue dans Virage ! Votre compte est créé."))
-    return redirect(settings.LOGIN_REDIRECT_URL)
+    return redirect("learners:dashboard")  # a new account is a learner's
 
 
 def lockout(request, original_response=None, credentials=None):
