@@ -47,20 +47,17 @@ def first_in_period(milestone: str, scope: Scope, level: str) -> Q:
     return q & earlier
 
 
-def _one_per_learner(level: str) -> Q:
-    if level == PATH:
-        return Q()
-    return Q(**{f"{_previous('enrolled', level)}__isnull": True})
-
-
 def _rows(condition: Q) -> Count:
     return Count("pk", filter=condition)
 
 
 def learner_sums(scope: Scope, level: str) -> dict:
     sums = {m: _rows(first_in_period(m, scope, level)) for m in MILESTONES}
+    # Active among the period's enrolees, so that "active" never exceeds
+    # "enrolled" next to it (``last_active_at`` is the learner's, on every row).
     sums["active"] = _rows(
-        _one_per_learner(level) & Q(last_active_at__gte=scope.active_since)
+        first_in_period("enrolled", scope, level)
+        & Q(last_active_at__gte=scope.active_since)
     )
     sums["elected_trained"] = _rows(
         first_in_period("completed", scope, level) & Q(role__in=ELECTED)

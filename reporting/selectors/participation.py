@@ -4,12 +4,13 @@ region, MRC, population class, role, learning path and theme.
 Definitions (also on the page): over the period, a learner is *enrolled* when
 they enrolled in a path, has *started* when they completed the first lesson of
 a path, has *completed* when they completed a path, is *certified* when they
-were issued a certificate that is not revoked; *active* means a lesson
-completed or an xAPI statement received in the last 30 days, whatever the
-period; *elected officials trained* are mayors and councillors who completed a
-path. A municipality *takes part* when one of its learners enrolled. Roles are
-the learners' current roles, for every figure (``PathCompletion.role`` is not
-used: one learner, one role, so that breakdowns add up).
+were issued a certificate that is not revoked; *active* means enrolled
+during the period with a lesson completed or an xAPI statement received in the
+last 30 days (so never more than enrolled); *elected officials trained* are
+mayors and councillors who completed a path. A municipality *takes part* when
+one of its learners enrolled. Roles are the learners' current roles, for every
+figure (``PathCompletion.role`` is not used: one learner, one role, so that
+breakdowns add up).
 """
 
 from collections import Counter, defaultdict

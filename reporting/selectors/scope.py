@@ -35,7 +35,8 @@ class Scope:
 
     @property
     def active_since(self) -> datetime:
-        """Activity counts over the 30 days before now, whatever the period."""
+        """Activity counts over the 30 days before now, whatever the period
+        (among the learners enrolled during the period)."""
         return timezone.now() - timedelta(days=ACTIVE_DAYS)
 
 

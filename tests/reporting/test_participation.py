@@ -58,7 +58,7 @@ def test_second_quarter(province):
         started=2,  # bruno, denis
         completed=1,
         certified=1,
-        active=2,
+        active=0,  # alice and emilie are active, but enrolled before April
         registered=2,
         attended=1,
     )
