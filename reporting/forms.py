@@ -134,6 +134,24 @@ class ParticipationFilterForm(PeriodForm):
     )
     field_order = ["du", "au", "region", "mrc", "population", "role"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].widget.attrs["data-narrows"] = "mrc"
+        region = Region.objects.filter(code=str(self.data.get("region", ""))).first()
+        if region:
+            self._narrow_mrcs(region)
+
+    def _narrow_mrcs(self, region):
+        """Offer only the chosen region's MRCs; the field still accepts any
+        MRC, so that another region's gets its own message in ``clean``."""
+        field = self.fields["mrc"]
+        field.widget.choices = [
+            ("", field.empty_label),
+            *Mrc.objects.filter(region=region)
+            .order_by("name")
+            .values_list("code", "name"),
+        ]
+
     def clean(self):
         data = super().clean()
         region, mrc = data.get("region"), data.get("mrc")
