@@ -108,6 +108,7 @@ TO_PATH = Expect(302, to="/catalogue/cyber-elus/", label="TO_PATH")
 TO_LESSON = Expect(302, to=LESSON, label="TO_LESSON")
 TO_SESSION = Expect(302, to=SESSION + "/", label="TO_SESSION")
 TO_PROFILE = Expect(302, to="learners:profile", label="TO_PROFILE")
+TO_DASH = Expect(302, to="learners:dashboard", label="TO_DASH")
 TO_LAND = Expect(302, to="landing", label="TO_LAND")  # cms.views.landing
 
 
@@ -165,7 +166,7 @@ MATRIX = [
     row("POST /compte/parcours/{path}/inscription/", LOGIN, *signed_in(TO_PATH)),
     row("POST /compte/lecons/{lesson}/terminee/", LOGIN, *signed_in(TO_LESSON)),
     row("GET /compte/double-authentification/configuration/",  # staff only
-        LOGIN,   TO_LAND, TO_LAND, 200,     200,     200,     TO_LAND, TO_LAND, 200),
+        LOGIN,   TO_DASH, TO_DASH, 200,     200,     200,     TO_DASH, TO_DASH, 200),
     row("GET /admin/login/",
         200,     200,     200,     A_HOME,  A_HOME,  A_HOME,  200,     200,     A_HOME),
     # --- Training sessions, the learner's side --------------------------------------
