@@ -5,7 +5,7 @@ import uuid
 from django.utils import timezone
 
 from courses.models import LearningPathPage, LessonPage
-from learners.models import Enrolment, H5PLaunch
+from learners.models import Enrolment, H5PLaunch, H5PUserState
 from learners.selectors.accounts import staff_member
 
 MAX_ID = 2**63 - 1  # beyond, SQLite refuses the parameter itself
@@ -52,5 +52,24 @@ def h5p_launch_valid(*, launch_id, user) -> H5PLaunch | None:
             pk=launch_id, user_id=user.pk, expires_at__gt=timezone.now()
         )
         .select_related("content")
+        .first()
+    )
+
+
+def h5p_saved_state(*, user, content_id, lesson_id, block_id) -> str | None:
+    """The learner's own saved state of a block, to preload when the lesson
+    page is drawn. Only a plain read: the rules of what may be saved were
+    checked when it was saved (``learners.services.h5p_state``), and whether
+    the exercise may be played is the launch's to say."""
+    return (
+        H5PUserState.objects.filter(
+            user=user,
+            content_id=content_id,
+            lesson_id=lesson_id,
+            block_id=block_id,
+            data_type="state",
+            sub_content_id="0",
+        )
+        .values_list("data", flat=True)
         .first()
     )

@@ -6,8 +6,7 @@ from django.utils.translation import gettext as _
 
 from courses.grading import CompletionRule
 from learners import services
-from learners.services.h5p_state import StateRefused
-from learners.services.launches import LaunchRefused
+from learners.selectors.h5p import h5p_saved_state
 
 register = template.Library()
 
@@ -25,12 +24,9 @@ def _learner_options(request, content, lesson_id, block_id):
     }
     # H5P core reads a saved state synchronously when it builds the
     # exercise: the page hands it to the player when the frame is ready.
-    try:
-        options["state"] = services.h5p_state_get(
-            user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
-        )
-    except (LaunchRefused, StateRefused):
-        options["state"] = None  # not playable by this user: the launch says why
+    options["state"] = h5p_saved_state(
+        user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
+    )
     return options
 
 
