@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from certification import services
 from certification.forms import BatchForm, ReissueForm, RevokeForm
 from certification.models import Certificate, CertificateBatch
+from core.errors import ApplicationError
 
 REVOKE = "certification.revoke_certificate"
 REISSUE = "certification.reissue_certificate"
@@ -62,7 +63,7 @@ class CertificateActionView(
     def form_valid(self, form):
         try:
             self.act(form.cleaned_data["reason"])
-        except services.CertificateError as error:
+        except ApplicationError as error:
             form.add_error("reason", error.message)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)

@@ -10,16 +10,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core.errors import ApplicationError
 from courses.models import LessonPage
 from learners import services
 from learners.models import XapiStatement
-from learners.xapi import (
-    UNSTORABLE,
-    XapiError,
-    load_json,
-    parse_statement,
-    parse_timestamp,
-)
+from learners.xapi import UNSTORABLE, load_json, parse_statement, parse_timestamp
 
 XAPI_VERSION = "1.0.3"
 
@@ -34,18 +29,20 @@ def _body(request):
     length = request.META.get("CONTENT_LENGTH") or "0"
     too_big = _("Requête trop volumineuse.")
     if not length.isdigit() or int(length) > settings.XAPI_MAX_BODY_BYTES:
-        raise XapiError(too_big, 413)
+        raise ApplicationError(too_big, status=413)
     if len(request.body) > settings.XAPI_MAX_BODY_BYTES:
-        raise XapiError(too_big, 413)
+        raise ApplicationError(too_big, status=413)
     return load_json(request.body)
 
 
 def _check_request(request):
     if not request.user.is_authenticated:
-        raise XapiError(_("Connectez-vous pour enregistrer vos résultats."), 401)
+        raise ApplicationError(
+            _("Connectez-vous pour enregistrer vos résultats."), status=401
+        )
     version = request.headers.get("X-Experience-API-Version", "")
     if not version.startswith(("1.0", "2.0")):
-        raise XapiError(
+        raise ApplicationError(
             _("En-tête X-Experience-API-Version manquant ou non pris en charge.")
         )
 
@@ -54,7 +51,7 @@ def _post(request):
     body = _body(request)
     batch = body if isinstance(body, list) else [body]
     if not batch or len(batch) > settings.XAPI_MAX_BATCH:
-        raise XapiError(
+        raise ApplicationError(
             _("Envoyez entre 1 et %(n)s déclarations.") % {"n": settings.XAPI_MAX_BATCH}
         )
     parsed = [parse_statement(item, user=request.user) for item in batch]
@@ -65,11 +62,11 @@ def _post(request):
 def _put(request):
     statement_id = request.GET.get("statementId")
     if not statement_id:
-        raise XapiError(_("Paramètre statementId manquant."))
+        raise ApplicationError(_("Paramètre statementId manquant."))
     try:
         uuid.UUID(statement_id)
     except ValueError as error:
-        raise XapiError(_("Identifiant de déclaration invalide.")) from error
+        raise ApplicationError(_("Identifiant de déclaration invalide.")) from error
     parsed = parse_statement(
         _body(request), user=request.user, expected_id=statement_id
     )
@@ -81,7 +78,7 @@ def _get(request):
     own = XapiStatement.objects.filter(user=request.user)
     values = [value for _key, items in request.GET.lists() for value in items]
     if any(UNSTORABLE.search(value) for value in values):
-        raise XapiError(_("Caractère non autorisé dans les paramètres."))
+        raise ApplicationError(_("Caractère non autorisé dans les paramètres."))
     statement_id = request.GET.get("statementId")
     if statement_id:
         try:
@@ -98,7 +95,7 @@ def _get(request):
     try:
         limit = min(max(int(request.GET.get("limit", 100)), 1), 500)
     except ValueError as error:
-        raise XapiError(_("Le paramètre limit doit être un entier.")) from error
+        raise ApplicationError(_("Le paramètre limit doit être un entier.")) from error
     rows = own.order_by("-stored", "-id").values_list("raw", flat=True)[:limit]
     return JsonResponse({"statements": list(rows), "more": ""})
 
@@ -109,7 +106,7 @@ def statements(request):
         _check_request(request)
         handler = {"GET": _get, "POST": _post, "PUT": _put}[request.method]
         response = handler(request)
-    except XapiError as error:
+    except ApplicationError as error:
         return _error(error.message, error.status)
     response["X-Experience-API-Version"] = XAPI_VERSION
     return response
@@ -138,7 +135,7 @@ def h5p_user_data(request, content_id, lesson_id, block_id, data_type, sub_conte
             services.h5p_state_save(**key, data=request.POST.get("data"))
             return JsonResponse({"success": True})
         data = services.h5p_state_get(**key)
-    except XapiError as error:
+    except ApplicationError as error:
         return JsonResponse(
             {"success": False, "message": error.message}, status=error.status
         )

@@ -1,6 +1,6 @@
 """Reading a bulk-enrolment CSV as offices export it from Excel; no database.
 
-The file is refused as a whole (``EnrolmentFileError``) only when it cannot be
+The file is refused as a whole (``ApplicationError``) only when it cannot be
 read or lacks a column; everything about a single row is the service's call.
 """
 
@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from unidecode import unidecode
 
+from core.errors import ApplicationError
 from courses.roles import LearnerRole
 
 # (field, header written in the example and the report files)
@@ -59,14 +60,6 @@ ROLE_SHORT_FORMS = {
     "employe": LearnerRole.EMPLOYEE,
     "employee": LearnerRole.EMPLOYEE,
 }
-
-
-class EnrolmentFileError(Exception):
-    """The file as a whole cannot be imported; ``message`` says why, in French."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -117,7 +110,7 @@ def role_code(value: str) -> str | None:
 def decode(data: bytes) -> str:
     """UTF-8 (with or without BOM), else Windows-1252, as Excel saves them."""
     if data.startswith(b"PK\x03\x04"):
-        raise EnrolmentFileError(
+        raise ApplicationError(
             _(
                 "Ce fichier est un classeur Excel, pas un fichier CSV. Dans Excel, "
                 "choisissez « Enregistrer sous » puis le format CSV."
@@ -130,7 +123,7 @@ def decode(data: bytes) -> str:
     if CONTROL_CHARACTERS.search(text):
         raise _unreadable()
     if not text.strip():
-        raise EnrolmentFileError(_("Le fichier est vide."))
+        raise ApplicationError(_("Le fichier est vide."))
     return text
 
 
@@ -142,7 +135,7 @@ def _decode_windows_1252(data: bytes) -> str:
 
 
 def _unreadable():
-    return EnrolmentFileError(
+    return ApplicationError(
         _(
             "Ce fichier n'est pas un fichier CSV lisible. Enregistrez-le au format "
             "CSV (UTF-8 ou Windows) et téléversez-le de nouveau."
@@ -173,7 +166,7 @@ def parse(data: bytes) -> list[EnrolmentRow]:
         if any(values):
             rows.append(EnrolmentRow(start, *values))
     if not rows:
-        raise EnrolmentFileError(_("Le fichier ne contient aucune ligne à importer."))
+        raise ApplicationError(_("Le fichier ne contient aucune ligne à importer."))
     return rows
 
 
@@ -192,7 +185,7 @@ def _column_positions(header: list[str]) -> list[int]:
             "Colonnes manquantes : %(columns)s.",
             len(missing),
         )
-        raise EnrolmentFileError(message % {"columns": ", ".join(missing)})
+        raise ApplicationError(message % {"columns": ", ".join(missing)})
     return positions
 
 

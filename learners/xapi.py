@@ -1,7 +1,7 @@
 """Reading xAPI statements (a subset of xAPI 1.0.3 / 2.0) sent by H5P.
 
 Pure functions: request bytes in, JSON out (``load_json``); a statement
-dict in, a ``ParsedStatement`` out; or an ``XapiError`` carrying the HTTP
+dict in, a ``ParsedStatement`` out; or an ``ApplicationError`` carrying the HTTP
 status and a translated reason. Anything a hostile client can send ends in
 one of those, never in an exception the view does not expect.
 """
@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+
+from core.errors import ApplicationError
 
 ACTIVITY_PATH = re.compile(
     r"/xapi/activites/([0-9]{1,18})/([0-9]{1,18})/([\w-]{1,64})/?$"
@@ -43,21 +45,16 @@ LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
-class XapiError(Exception):
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-
-
 def _refuse_constant(name):
-    raise XapiError(_("Nombre non fini refusé : %(value)s.") % {"value": name})
+    raise ApplicationError(_("Nombre non fini refusé : %(value)s.") % {"value": name})
 
 
 def _finite_float(text):
     value = float(text)
     if not math.isfinite(value):
-        raise XapiError(_("Nombre non fini refusé : %(value)s.") % {"value": text[:40]})
+        raise ApplicationError(
+            _("Nombre non fini refusé : %(value)s.") % {"value": text[:40]}
+        )
     return value
 
 
@@ -69,7 +66,7 @@ def _check_tree(value, *, strings: bool):
     while stack:
         item, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise XapiError(
+            raise ApplicationError(
                 _("JSON imbriqué sur plus de %(n)s niveaux.") % {"n": MAX_DEPTH}
             )
         children = item.values() if isinstance(item, dict) else item
@@ -79,7 +76,7 @@ def _check_tree(value, *, strings: bool):
             if isinstance(child, dict | list):
                 stack.append((child, depth + 1))
             elif strings and isinstance(child, str) and UNSTORABLE.search(child):
-                raise XapiError(_("Caractère non autorisé dans le JSON."))
+                raise ApplicationError(_("Caractère non autorisé dans le JSON."))
 
 
 # Only an escape can put NUL or a lone surrogate in a decoded string: a raw
@@ -97,7 +94,7 @@ def load_json(body: bytes):
             body, parse_float=_finite_float, parse_constant=_refuse_constant
         )
     except (ValueError, UnicodeDecodeError, RecursionError) as error:
-        raise XapiError(
+        raise ApplicationError(
             _("Le corps de la requête n'est pas du JSON valide.")
         ) from error
     strings = UNSTORABLE_ESCAPE.search(body) is not None
@@ -146,7 +143,7 @@ class ParsedStatement:
 
 def _iri(value, what, max_length):
     if not isinstance(value, str) or not value:
-        raise XapiError(_("%(what)s manquant.") % {"what": what})
+        raise ApplicationError(_("%(what)s manquant.") % {"what": what})
     try:
         parts = urlsplit(value)
     except ValueError:
@@ -158,7 +155,7 @@ def _iri(value, what, max_length):
         or " " in value
         or len(value) > max_length
     ):
-        raise XapiError(_("%(what)s n'est pas une IRI valide.") % {"what": what})
+        raise ApplicationError(_("%(what)s n'est pas une IRI valide.") % {"what": what})
     return value
 
 
@@ -176,9 +173,9 @@ def _number(value, what):
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise XapiError(_("%(what)s doit être un nombre.") % {"what": what})
+        raise ApplicationError(_("%(what)s doit être un nombre.") % {"what": what})
     if not -MAX_NUMBER <= value <= MAX_NUMBER:
-        raise XapiError(
+        raise ApplicationError(
             _("%(what)s doit être compris entre -%(max)s et %(max)s.")
             % {"what": what, "max": f"{MAX_NUMBER:.0e}"}
         )
@@ -188,19 +185,19 @@ def _number(value, what):
 def _score(result):
     score = result.get("score") or {}
     if not isinstance(score, dict):
-        raise XapiError(_("result.score doit être un objet."))
+        raise ApplicationError(_("result.score doit être un objet."))
     scaled = _number(score.get("scaled"), "result.score.scaled")
     raw = _number(score.get("raw"), "result.score.raw")
     low = _number(score.get("min"), "result.score.min")
     high = _number(score.get("max"), "result.score.max")
     if scaled is not None and not -1 <= scaled <= 1:
-        raise XapiError(_("Le score relatif doit être compris entre -1 et 1."))
+        raise ApplicationError(_("Le score relatif doit être compris entre -1 et 1."))
     if low is not None and high is not None and low > high:
-        raise XapiError(_("Le score minimal dépasse le score maximal."))
+        raise ApplicationError(_("Le score minimal dépasse le score maximal."))
     if raw is not None and (
         (low is not None and raw < low) or (high is not None and raw > high)
     ):
-        raise XapiError(
+        raise ApplicationError(
             _("Le score brut doit être compris entre le minimum et le maximum.")
         )
     return raw, low, high, scaled
@@ -209,7 +206,9 @@ def _score(result):
 def _boolean(result, key):
     value = result.get(key)
     if value is not None and not isinstance(value, bool):
-        raise XapiError(_("result.%(key)s doit être vrai ou faux.") % {"key": key})
+        raise ApplicationError(
+            _("result.%(key)s doit être vrai ou faux.") % {"key": key}
+        )
     return value
 
 
@@ -223,20 +222,20 @@ def _duration(value):
         return None
     match = DURATION.match(value) if isinstance(value, str) else None
     if not match or value in ("P", "PT") or value.endswith("T"):
-        raise XapiError(
+        raise ApplicationError(
             _("Durée ISO 8601 invalide : « %(value)s ».") % {"value": _excerpt(value)}
         )
     parts = {k: float(v or 0) for k, v in match.groupdict().items()}
     seconds = parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60 + parts["s"]
     if seconds > MAX_DURATION_SECONDS:
-        raise XapiError(
+        raise ApplicationError(
             _("Durée supérieure à un an : « %(value)s ».") % {"value": _excerpt(value)}
         )
     return seconds
 
 
 def parse_timestamp(value):
-    """An aware datetime between 2000 and 2100, or ``XapiError``; ``None``
+    """An aware datetime between 2000 and 2100, or ``ApplicationError``; ``None``
     when no value was given."""
     try:
         parsed = parse_datetime(value) if isinstance(value, str) else None
@@ -245,7 +244,7 @@ def parse_timestamp(value):
     if parsed is not None and not timezone.is_aware(parsed):
         parsed = timezone.make_aware(parsed)
     if parsed is None or not EARLIEST <= parsed < LATEST:
-        raise XapiError(
+        raise ApplicationError(
             _("Horodatage invalide : « %(value)s ».") % {"value": _excerpt(value)}
         )
     return parsed
@@ -257,14 +256,14 @@ def _registration(statement):
     if context is None:
         return None
     if not isinstance(context, dict):
-        raise XapiError(_("context doit être un objet."))
+        raise ApplicationError(_("context doit être un objet."))
     value = context.get("registration")
     if value is None:
         return None
     try:
         return uuid.UUID(value if isinstance(value, str) else "")
     except ValueError as error:
-        raise XapiError(_("context.registration doit être un UUID.")) from error
+        raise ApplicationError(_("context.registration doit être un UUID.")) from error
 
 
 def _statement_id(statement, expected_id):
@@ -274,9 +273,9 @@ def _statement_id(statement, expected_id):
     try:
         parsed = uuid.UUID(str(value))
     except ValueError as error:
-        raise XapiError(_("Identifiant de déclaration invalide.")) from error
+        raise ApplicationError(_("Identifiant de déclaration invalide.")) from error
     if expected_id is not None and parsed != uuid.UUID(str(expected_id)):
-        raise XapiError(
+        raise ApplicationError(
             _("L'identifiant de la déclaration ne correspond pas à statementId.")
         )
     return parsed
@@ -304,11 +303,11 @@ def content_hash(statement: dict) -> str:
 
 
 def parse_statement(statement, *, user, expected_id=None) -> ParsedStatement:
-    """Validate one statement sent by ``user``; raise ``XapiError`` if not."""
+    """Validate one statement sent by ``user``; raise ``ApplicationError`` if not."""
     if not isinstance(statement, dict):
-        raise XapiError(_("Une déclaration doit être un objet JSON."))
+        raise ApplicationError(_("Une déclaration doit être un objet JSON."))
     if not _actor_matches(statement.get("actor"), user):
-        raise XapiError(
+        raise ApplicationError(
             _("L'acteur de la déclaration n'est pas la personne connectée."), 403
         )
     verb = statement.get("verb")
@@ -319,7 +318,7 @@ def parse_statement(statement, *, user, expected_id=None) -> ParsedStatement:
     )
     result = statement.get("result") or {}
     if not isinstance(result, dict):
-        raise XapiError(_("result doit être un objet."))
+        raise ApplicationError(_("result doit être un objet."))
     raw, low, high, scaled = _score(result)
     registration = _registration(statement)
     content_id, lesson_id, block_id, sub = _activity(object_id, statement)

@@ -3,7 +3,6 @@ from certification.services.batches import (
     certificates_issue_for_path,
 )
 from certification.services.issuance import (
-    CertificateError,
     certificate_event_log,
     certificate_issue,
     certificate_pdf,
@@ -14,7 +13,6 @@ from certification.services.issuance import (
 from certification.services.templates import certificate_template_default_ensure
 
 __all__ = [
-    "CertificateError",
     "certificate_batch_create",
     "certificate_event_log",
     "certificate_issue",

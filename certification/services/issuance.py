@@ -18,18 +18,13 @@ from certification.codes import code_generate
 from certification.models import Certificate, CertificateAction, CertificateEvent
 from certification.pdf import render_certificate_pdf
 from certification.selectors import certificate_by_code, certificate_content, qr_payload
+from core.errors import ApplicationError
 from learners.models import PathCompletion
 
 logger = logging.getLogger(__name__)
 
 # A clash of two random 80-bit codes is never expected; retrying covers it.
 CODE_ATTEMPTS = 3
-
-
-class CertificateError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _completion(*, user, path) -> PathCompletion:
@@ -39,7 +34,7 @@ def _completion(*, user, path) -> PathCompletion:
         .first()
     )
     if completion is None:
-        raise CertificateError(_("Ce parcours n'est pas terminé."))
+        raise ApplicationError(_("Ce parcours n'est pas terminé."))
     return completion
 
 
@@ -70,7 +65,7 @@ def _get_or_create(completion) -> tuple[Certificate, bool]:
             # get_or_create already answers a race on (user, path) with the
             # winner's row; what reaches here is a clash of codes: draw again.
             continue
-    raise CertificateError(_("Impossible d'attribuer un code à l'attestation."))
+    raise ApplicationError(_("Impossible d'attribuer un code à l'attestation."))
 
 
 def _render_and_store(certificate: Certificate) -> bytes:
@@ -133,9 +128,9 @@ def certificate_pdf(certificate: Certificate) -> bytes:
 def certificate_revoke(*, certificate: Certificate, reason: str, actor) -> Certificate:
     reason = (reason or "").strip()
     if not reason:
-        raise CertificateError(_("Indiquez le motif de la révocation."))
+        raise ApplicationError(_("Indiquez le motif de la révocation."))
     if certificate.is_revoked:
-        raise CertificateError(_("Cette attestation est déjà révoquée."))
+        raise ApplicationError(_("Cette attestation est déjà révoquée."))
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.revoked_by = actor
@@ -156,7 +151,7 @@ def certificate_reissue(
     """Refresh the frozen content from today's data, render it again and
     lift any revocation. The code stays, so printed copies still verify."""
     if certificate.path_id is None:
-        raise CertificateError(_("Le parcours de cette attestation n'existe plus."))
+        raise ApplicationError(_("Le parcours de cette attestation n'existe plus."))
     completion = _completion(user=certificate.user, path=certificate.path)
     certificate.issued_at = timezone.now()
     certificate.completed_at = completion.completed_at

@@ -1,4 +1,7 @@
-class H5PPackageError(Exception):
+from core.errors import ApplicationError
+
+
+class H5PPackageError(ApplicationError):
     """Why a package is refused.
 
     ``message`` is translated and names the offending file; ``path`` is that
@@ -7,10 +10,8 @@ class H5PPackageError(Exception):
     """
 
     def __init__(self, message, *, path: str | None = None, code: str = "invalid"):
-        super().__init__(message)
-        self.message = str(message)
+        super().__init__(message, code=code)
         self.path = path
-        self.code = code
 
     def __str__(self) -> str:
         return self.message

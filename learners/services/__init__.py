@@ -12,7 +12,6 @@ from learners.services.h5p import (
 from learners.services.h5p_state import StateRefused, h5p_state_get, h5p_state_save
 from learners.services.launches import LaunchRefused, h5p_launch_open
 from learners.services.progress import (
-    ProgressError,
     enrolment_create,
     learner_role_change,
     lesson_complete,
@@ -22,7 +21,6 @@ from learners.services.progress import (
 )
 
 __all__ = [
-    "ProgressError",
     "enrolment_create",
     "learner_role_change",
     "lesson_complete",

@@ -21,22 +21,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
 
+from core.errors import ApplicationError
 from courses.models import LearningPathPage
 from learners import enrolment_csv
-from learners.enrolment_csv import (
-    COLUMNS,
-    EnrolmentFileError,
-    match_key,
-    municipality_code,
-    role_code,
-)
+from learners.enrolment_csv import COLUMNS, match_key, municipality_code, role_code
 from learners.models import EnrolmentImport, EnrolmentSource, ImportStatus
 from learners.services.invitations import invitation_send
-from learners.services.progress import ProgressError, enrolment_create
+from learners.services.progress import enrolment_create
 from territory.models import Municipality
 
 __all__ = [
-    "EnrolmentFileError",
+    "ApplicationError",
     "enrolment_import_create",
     "enrolment_import_file",
     "enrolment_import_run",
@@ -66,7 +61,7 @@ class _Resolved:
 
 def enrolment_import_create(*, uploaded_by, filename, data: bytes) -> EnrolmentImport:
     """Store an upload to process later. A file that cannot be read or lacks a
-    column raises ``EnrolmentFileError`` and nothing is stored."""
+    column raises ``ApplicationError`` and nothing is stored."""
     rows = enrolment_csv.parse(data)
     return EnrolmentImport.objects.create(
         uploaded_by=uploaded_by,
@@ -82,7 +77,7 @@ def enrolment_import_file(*, path, uploaded_by=None) -> EnrolmentImport:
     try:
         data = path.read_bytes()
     except OSError:
-        raise EnrolmentFileError(
+        raise ApplicationError(
             _("Impossible de lire le fichier « %(path)s ».") % {"path": path}
         ) from None
     enrolment_import = enrolment_import_create(
@@ -171,7 +166,7 @@ def _row_process(row, lookups, uploaded_by) -> str:
                 source=EnrolmentSource.IMPORT,
                 enrolled_by=uploaded_by,
             )
-    except ProgressError as error:
+    except ApplicationError as error:
         return error.message
     if created:
         _invitation_send_or_log(user=user, path=resolved.path, invited_by=uploaded_by)

@@ -13,17 +13,18 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 from courses.grading import grade, is_complete
 from courses.models import LessonPage
 from learners.models import H5PAttempt
 from learners.selectors.h5p import h5p_block_content_id, h5p_live_lesson
 from learners.services import xapi_store
-from learners.xapi import ParsedStatement, XapiError
+from learners.xapi import ParsedStatement
 
 RECORD_TRIES = 3
 
 
-class XapiConflict(XapiError):
+class XapiConflict(ApplicationError):
     def __init__(self, statement_id):
         super().__init__(
             _("La déclaration %(id)s existe déjà avec un autre contenu.")

@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 from learners.models import H5PUserState
 from learners.services.launches import play_check
-from learners.xapi import UNSTORABLE, XapiError
+from learners.xapi import UNSTORABLE
 
 
-class StateRefused(XapiError):
+class StateRefused(ApplicationError):
     """Why H5P's user data was not read or saved (``message``, ``status``)."""
 
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 from courses.models import LessonPage
 from learners.models import H5PLaunch
 from learners.selectors.h5p import (
@@ -15,10 +16,9 @@ from learners.selectors.h5p import (
     h5p_live_lesson,
     h5p_may_play,
 )
-from learners.xapi import XapiError
 
 
-class LaunchRefused(XapiError):
+class LaunchRefused(ApplicationError):
     """Why a learner may not play an exercise, with the HTTP status that says
     it (``message``, ``status``)."""
 

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 from courses.blocks import h5p_rules
 from courses.models import LearningPathPage, LessonPage
 from learners.models import (
@@ -17,12 +18,6 @@ from learners.models import (
 )
 from learners.selectors.progress import path_progress
 from learners.signals import path_completed
-
-
-class ProgressError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _get_or_create(model, **fields):
@@ -38,7 +33,7 @@ def _get_or_create(model, **fields):
 def enrolment_create(*, user, path, source=EnrolmentSource.SELF, enrolled_by=None):
     """Enrol ``user`` in ``path`` (once). Returns (enrolment, created)."""
     if not path.live:
-        raise ProgressError(_("Ce parcours n'est pas publié."))
+        raise ApplicationError(_("Ce parcours n'est pas publié."))
     return _get_or_create(
         Enrolment,
         user=user,
@@ -59,7 +54,7 @@ def lesson_mark_done(*, user, lesson: LessonPage):
     """The learner says a text lesson is done. Lessons with H5P exercises are
     done when their exercises are, not by a click."""
     if lesson_has_h5p(lesson):
-        raise ProgressError(
+        raise ApplicationError(
             _("Cette leçon se termine en réussissant ses exercices interactifs.")
         )
     return lesson_complete(user=user, lesson=lesson, source=CompletionSource.MANUAL)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 from courses.models import LearningPathPage, TrainingSession
 from learners import emails
 from learners.models import RegistrationStatus, SessionRegistration
@@ -19,12 +20,6 @@ from learners.selectors.sessions import check_in_window, session_manage_allowed
 from learners.services.progress import enrolment_create, progress_refresh
 
 REMINDER_LEAD = timedelta(hours=48)
-
-
-class SessionError(Exception):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _locked(session):
@@ -39,15 +34,17 @@ def _seats_taken(session) -> int:
 
 def _refuse_registration(*, user, session, now):
     if not user.is_learner:
-        raise SessionError(
+        raise ApplicationError(
             _("Seules les personnes apprenantes peuvent s'inscrire à une séance.")
         )
     if session.cancelled_at is not None:
-        raise SessionError(_("Cette séance est annulée."))
+        raise ApplicationError(_("Cette séance est annulée."))
     if session.starts_at <= now:
-        raise SessionError(_("Cette séance est commencée ou terminée."))
+        raise ApplicationError(_("Cette séance est commencée ou terminée."))
     if session.registration_deadline < now:
-        raise SessionError(_("La date limite d'inscription à cette séance est passée."))
+        raise ApplicationError(
+            _("La date limite d'inscription à cette séance est passée.")
+        )
 
 
 def session_register(*, user, session) -> SessionRegistration:
@@ -109,16 +106,16 @@ def session_cancel(*, user, session) -> SessionRegistration:
             status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED],
         ).first()
         if registration is None:
-            raise SessionError(_("Vous n'êtes pas inscrit·e à cette séance."))
+            raise ApplicationError(_("Vous n'êtes pas inscrit·e à cette séance."))
         if registration.attended:
-            raise SessionError(
+            raise ApplicationError(
                 _(
                     "Votre présence à cette séance est enregistrée : "
                     "l'inscription ne peut plus être annulée."
                 )
             )
         if session.starts_at <= now:
-            raise SessionError(
+            raise ApplicationError(
                 _(
                     "Cette séance est commencée : l'inscription ne peut plus "
                     "être annulée."
@@ -165,12 +162,12 @@ def _registered(*, session, user):
 def attendance_mark(*, session, user, attended: bool, marked_by):
     """The trainer (or an administrator) records whether ``user`` came."""
     if not session_manage_allowed(user=marked_by, session=session):
-        raise SessionError(
+        raise ApplicationError(
             _("Seule la personne formatrice de la séance peut prendre les présences.")
         )
     registration = _registered(session=session, user=user)
     if registration is None:
-        raise SessionError(_("Cette personne n'est pas inscrite à cette séance."))
+        raise ApplicationError(_("Cette personne n'est pas inscrite à cette séance."))
     registration.attended = attended
     registration.attendance_marked_at = timezone.now()
     registration.attendance_marked_by = marked_by
@@ -187,32 +184,32 @@ def normalize_code(code: str) -> str:
 
 def _refuse_check_in(*, session, code, now):
     if session.cancelled_at is not None:
-        raise SessionError(_("Cette séance est annulée."))
+        raise ApplicationError(_("Cette séance est annulée."))
     opens, closes = check_in_window(session)
     if now < opens:
-        raise SessionError(
+        raise ApplicationError(
             _(
                 "La prise de présence n'est pas encore ouverte : elle commence "
                 "15 minutes avant le début de la séance."
             )
         )
     if now > closes:
-        raise SessionError(_("La séance est terminée : ce code n'est plus valide."))
+        raise ApplicationError(_("La séance est terminée : ce code n'est plus valide."))
     if code == session.check_in_code:
         return
     other = TrainingSession.objects.filter(check_in_code=code).exclude(pk=session.pk)
     if code and other.exists():
-        raise SessionError(
+        raise ApplicationError(
             _("Ce code est celui d'une autre séance : vérifiez le code affiché.")
         )
-    raise SessionError(_("Ce code de présence est incorrect."))
+    raise ApplicationError(_("Ce code de présence est incorrect."))
 
 
 def session_check_in(*, user, session, code) -> SessionRegistration:
     """A registered learner declares their presence with the room's code."""
     registration = _registered(session=session, user=user)
     if registration is None:
-        raise SessionError(_("Vous n'êtes pas inscrit·e à cette séance."))
+        raise ApplicationError(_("Vous n'êtes pas inscrit·e à cette séance."))
     now = timezone.now()
     _refuse_check_in(session=session, code=normalize_code(code), now=now)
     if registration.checked_in_at is None or not registration.attended:

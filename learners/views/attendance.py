@@ -15,9 +15,10 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.errors import ApplicationError
 from courses.models import TrainingSession
 from learners.selectors.sessions import attendance_sheet, session_manage_allowed
-from learners.services.sessions import SessionError, attendance_mark
+from learners.services.sessions import attendance_mark
 
 PRESENT, ABSENT = "present", "absent"
 
@@ -87,7 +88,7 @@ class AttendanceSheetView(WagtailAdminTemplateMixin, TemplateView):
                     attended=attended,
                     marked_by=request.user,
                 )
-            except SessionError as error:
+            except ApplicationError as error:
                 messages.error(request, error.message)
                 return redirect("session_attendance:sheet", self.session.pk)
         messages.success(request, _("Les présences sont enregistrées."))

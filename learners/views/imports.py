@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.errors import ApplicationError
 from courses.models import LearningPathPage
 from courses.roles import LearnerRole
 from learners.enrolment_csv import COLUMNS, example_csv, report_csv
@@ -22,10 +23,7 @@ from learners.selectors.imports import (
     enrolment_import_allowed,
     enrolment_imports_visible,
 )
-from learners.services.enrolment_import import (
-    EnrolmentFileError,
-    enrolment_import_create,
-)
+from learners.services.enrolment_import import enrolment_import_create
 from learners.tasks.imports import enrolment_import_process
 
 MAX_UPLOAD_MB = 5
@@ -91,7 +89,7 @@ class IndexView(WagtailAdminTemplateMixin, FormView):
             enrolment_import = enrolment_import_create(
                 uploaded_by=self.request.user, filename=upload.name, data=upload.read()
             )
-        except EnrolmentFileError as error:
+        except ApplicationError as error:
             form.add_error("file", error.message)
             return self.form_invalid(form)
         enrolment_import_process.delay_on_commit(enrolment_import.pk)

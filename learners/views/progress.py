@@ -5,6 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import ApplicationError
 from courses.models import LearningPathPage, LessonPage
 from learners import selectors, services
 
@@ -29,7 +30,7 @@ def enrol(request, path_id):
     path = get_object_or_404(LearningPathPage.objects.live(), pk=path_id)
     try:
         _enrolment, created = services.enrolment_create(user=request.user, path=path)
-    except services.ProgressError as error:
+    except ApplicationError as error:
         messages.error(request, error.message)
         return _back(request, path.url)
     if created:
@@ -46,7 +47,7 @@ def lesson_done(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     try:
         services.lesson_mark_done(user=request.user, lesson=lesson)
-    except services.ProgressError as error:
+    except ApplicationError as error:
         messages.error(request, error.message)
         return redirect(lesson.url)
     # The learner moves on to the next lesson: the confirmation names the

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import ApplicationError
 from courses.models import SessionFormat, TrainingSession
 from learners.emails import CALENDAR_FILENAME
 from learners.models import RegistrationStatus
@@ -100,7 +101,7 @@ def session_register(request, session_id):
     session = _session_or_404(session_id)
     try:
         registration = services.session_register(user=request.user, session=session)
-    except services.SessionError as error:
+    except ApplicationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, REGISTERED_MESSAGES[registration.status])
@@ -113,7 +114,7 @@ def session_cancel(request, session_id):
     session = _session_or_404(session_id)
     try:
         services.session_cancel(user=request.user, session=session)
-    except services.SessionError as error:
+    except ApplicationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Votre inscription à cette séance est annulée."))
@@ -132,7 +133,7 @@ def session_check_in(request, session_id):
         services.session_check_in(
             user=request.user, session=session, code=form.cleaned_data["code"]
         )
-    except services.SessionError as error:
+    except ApplicationError as error:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Votre présence est enregistrée. Merci !"))

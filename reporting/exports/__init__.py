@@ -1,7 +1,6 @@
 from reporting.exports.formats import CONTENT_TYPES, WRITERS, to_csv, to_xlsx
 from reporting.exports.registry import MUNICIPALITY, PROVINCE, Export, Request, filename
 from reporting.exports.service import (
-    ExportError,
     export_access,
     export_build,
     export_is_large,
@@ -18,7 +17,6 @@ __all__ = [
     "PROVINCE",
     "WRITERS",
     "Export",
-    "ExportError",
     "Request",
     "export_access",
     "export_build",

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.errors import ApplicationError
 from reporting.exports.formats import WRITERS
 from reporting.exports.registry import MUNICIPALITY, PROVINCE, Export, Request
 from reporting.forms import AbsentFilterForm, PeriodForm
@@ -18,12 +19,6 @@ from reporting.privacy import small_cell_threshold
 from reporting.selectors import Access, municipality_access, reporting_allowed
 
 logger = logging.getLogger(__name__)
-
-
-class ExportError(Exception):
-    def __init__(self, message, status=400):
-        super().__init__(message)
-        self.message, self.status = message, status
 
 
 def export_spec(*, table: str, municipality=None) -> Export | None:
@@ -37,16 +32,16 @@ def export_access(*, user, municipality=None) -> Access:
 
 
 def export_request(*, user, spec: Export, query: str, municipality=None) -> Request:
-    """The filters of ``query`` for what ``user`` may see; ExportError (403 or
+    """The filters of ``query`` for what ``user`` may see; ApplicationError (403 or
     400, message in French) otherwise."""
     access = export_access(user=user, municipality=municipality)
     if access == Access.NONE or (spec.names and access != Access.NAMES):
-        raise ExportError(_("Vous n'avez pas accès à ce tableau."), status=403)
+        raise ApplicationError(_("Vous n'avez pas accès à ce tableau."), status=403)
     form_class = PeriodForm if municipality is not None else AbsentFilterForm
     form = form_class(QueryDict(query))
     if not form.is_valid():
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
-        raise ExportError(" ".join(errors))
+        raise ApplicationError(" ".join(errors))
     fixed = {"municipality_id": municipality.pk} if municipality is not None else {}
     return Request(
         scope=form.scope(**fixed),
@@ -89,7 +84,7 @@ def export_job_run(*, job_id: int) -> None:
     )
     try:
         _run(job)
-    except ExportError as error:
+    except ApplicationError as error:
         _fail(job, error.message)
     except Exception:
         logger.exception("Export %s failed", job_id)

@@ -9,10 +9,10 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.errors import ApplicationError
 from reporting.charts import number
 from reporting.exports import (
     CONTENT_TYPES,
-    ExportError,
     export_access,
     export_build,
     export_is_large,
@@ -59,7 +59,7 @@ def _export(request, table, file_format, municipality=None):
         built = export_request(
             user=request.user, spec=spec, query=query, municipality=municipality
         )
-    except ExportError as error:
+    except ApplicationError as error:
         if error.status == 403:
             return forbidden(request)
         back = reverse("reporting:dashboard")

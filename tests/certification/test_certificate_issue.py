@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from certification import services
 from certification.models import Certificate, CertificateAction, CertificateTemplate
 from certification.selectors import qr_payload
+from core.errors import ApplicationError
 from tests.certification.conftest import complete
 from tests.factories import UserFactory
 
@@ -68,7 +69,7 @@ def test_the_learner_gets_one_email_with_the_pdf(
 
 
 def test_no_certificate_before_the_path_is_completed(learner, path):
-    with pytest.raises(services.CertificateError, match="pas terminé"):
+    with pytest.raises(ApplicationError, match="pas terminé"):
         services.certificate_issue(user=learner, path=path)
     assert not Certificate.objects.exists()
 
@@ -166,14 +167,14 @@ def test_the_qr_payload_is_the_public_verification_url(learner, path, completion
 def test_revoke_needs_a_reason_and_is_logged(learner, path, completion, administrator):
     certificate, _ = services.certificate_issue(user=learner, path=path)
 
-    with pytest.raises(services.CertificateError, match="motif"):
+    with pytest.raises(ApplicationError, match="motif"):
         services.certificate_revoke(
             certificate=certificate, reason="  ", actor=administrator
         )
     services.certificate_revoke(
         certificate=certificate, reason="Fraude constatée", actor=administrator
     )
-    with pytest.raises(services.CertificateError, match="déjà révoquée"):
+    with pytest.raises(ApplicationError, match="déjà révoquée"):
         services.certificate_revoke(
             certificate=certificate, reason="Encore", actor=administrator
         )

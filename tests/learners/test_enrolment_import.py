@@ -10,8 +10,8 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from core.errors import ApplicationError
 from learners import enrolment_csv
-from learners.enrolment_csv import EnrolmentFileError
 from learners.models import Enrolment, EnrolmentImport, ImportStatus, User
 from learners.services import enrolment_import as service
 from learners.tasks.imports import enrolment_import_process
@@ -82,7 +82,7 @@ def test_parse_follows_excel_separator_hint():
     ],
 )
 def test_parse_refuses_unreadable_files_in_french(data, message):
-    with pytest.raises(EnrolmentFileError) as error:
+    with pytest.raises(ApplicationError) as error:
         enrolment_csv.parse(data)
 
     assert message in error.value.message
@@ -291,7 +291,7 @@ def test_finished_import_is_not_run_again(paths):
 
 
 def test_unreadable_file_stores_nothing(db):
-    with pytest.raises(EnrolmentFileError):
+    with pytest.raises(ApplicationError):
         service.enrolment_import_create(
             uploaded_by=None, filename="x.csv", data=b"\x00\xff"
         )

@@ -3,10 +3,10 @@ import threading
 import pytest
 from django.db import connection
 
+from core.errors import ApplicationError
 from learners.models import Enrolment, LessonCompletion, PathCompletion, RoleChange
 from learners.selectors import path_progress
 from learners.services import (
-    ProgressError,
     enrolment_create,
     learner_role_change,
     lesson_complete,
@@ -64,7 +64,7 @@ def test_enrolment_is_created_once(learner, path):
 def test_unpublished_path_refuses_enrolment(learner, path):
     path.unpublish()
 
-    with pytest.raises(ProgressError, match="n'est pas publié"):
+    with pytest.raises(ApplicationError, match="n'est pas publié"):
         enrolment_create(user=learner, path=path)
 
 
@@ -180,7 +180,7 @@ def test_lessons_with_exercises_are_not_marked_done_by_hand(learner, site):
     lesson.save_revision().publish()
     lesson.refresh_from_db()
 
-    with pytest.raises(ProgressError, match="exercices interactifs"):
+    with pytest.raises(ApplicationError, match="exercices interactifs"):
         lesson_mark_done(user=learner, lesson=lesson)
 
 

@@ -4,8 +4,9 @@
 import pytest
 from django.urls import reverse
 
+from core.errors import ApplicationError
 from learners.models import RegistrationStatus, SessionRegistration
-from learners.services.sessions import SessionError, session_cancel
+from learners.services.sessions import session_cancel
 from tests.sessions_factories import TrainingSessionFactory, registered
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ def session(site, municipalities):
 def test_the_service_refuses_to_cancel_a_recorded_presence(learner, session):
     registered(learner, session, attended=True)
 
-    with pytest.raises(SessionError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         session_cancel(user=learner, session=session)
 
     assert "présence" in refused.value.message

@@ -7,11 +7,11 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
+from core.errors import ApplicationError
 from learners.models import PathCompletion, RegistrationStatus, SessionRegistration
 from learners.selectors.progress import path_progress
 from learners.services import sessions as services
 from learners.services.progress import lesson_mark_done
-from learners.services.sessions import SessionError
 from learners.tasks.sessions import session_reminders_send
 from tests.factories import UserFactory
 from tests.sessions_factories import (
@@ -102,7 +102,7 @@ def test_registering_twice_changes_nothing(
 def test_register_is_refused(site, learner, fields, message):
     session = TrainingSessionFactory(module=site["module"], **fields)
 
-    with pytest.raises(SessionError) as refused:
+    with pytest.raises(ApplicationError) as refused:
         services.session_register(user=learner, session=session)
 
     assert refused.value.message == message
@@ -112,12 +112,12 @@ def test_register_is_refused(site, learner, fields, message):
 def test_register_is_refused_once_the_session_started(site, learner):
     session = session_now(module=site["module"])
 
-    with pytest.raises(SessionError, match="commencée ou terminée"):
+    with pytest.raises(ApplicationError, match="commencée ou terminée"):
         services.session_register(user=learner, session=session)
 
 
 def test_register_is_refused_to_someone_who_is_not_a_learner(session, trainer):
-    with pytest.raises(SessionError, match="Seules les personnes apprenantes"):
+    with pytest.raises(ApplicationError, match="Seules les personnes apprenantes"):
         services.session_register(user=trainer, session=session)
 
 
@@ -176,7 +176,7 @@ def test_re_registering_after_a_cancel_reuses_the_row_at_the_back_of_the_queue(
 
 
 def test_cancel_is_refused_without_a_registration(session, learner):
-    with pytest.raises(SessionError, match="pas inscrit·e"):
+    with pytest.raises(ApplicationError, match="pas inscrit·e"):
         services.session_cancel(user=learner, session=session)
 
 
@@ -184,7 +184,7 @@ def test_cancel_is_refused_once_the_session_started(site, learner):
     session = session_now(module=site["module"])
     registered(learner, session)
 
-    with pytest.raises(SessionError, match="ne peut plus être annulée"):
+    with pytest.raises(ApplicationError, match="ne peut plus être annulée"):
         services.session_cancel(user=learner, session=session)
 
 
@@ -264,7 +264,7 @@ def test_check_in_with_the_right_code_marks_attendance(running, learner):
 def test_check_in_refuses_a_wrong_code(running, learner):
     registered(learner, running)
 
-    with pytest.raises(SessionError, match="code de présence est incorrect"):
+    with pytest.raises(ApplicationError, match="code de présence est incorrect"):
         services.session_check_in(user=learner, session=running, code="ZZZZZZ")
 
 
@@ -272,7 +272,7 @@ def test_check_in_refuses_the_code_of_another_session(site, running, learner):
     other = session_now(module=site["module"])
     registered(learner, running)
 
-    with pytest.raises(SessionError, match="celui d'une autre séance"):
+    with pytest.raises(ApplicationError, match="celui d'une autre séance"):
         services.session_check_in(
             user=learner, session=running, code=other.check_in_code
         )
@@ -285,7 +285,7 @@ def test_check_in_refuses_too_early(site, learner):
     )
     registered(learner, session)
 
-    with pytest.raises(SessionError, match="pas encore ouverte"):
+    with pytest.raises(ApplicationError, match="pas encore ouverte"):
         services.session_check_in(
             user=learner, session=session, code=session.check_in_code
         )
@@ -315,7 +315,7 @@ def test_check_in_refuses_too_late(site, learner):
     )
     registered(learner, session)
 
-    with pytest.raises(SessionError, match="n'est plus valide"):
+    with pytest.raises(ApplicationError, match="n'est plus valide"):
         services.session_check_in(
             user=learner, session=session, code=session.check_in_code
         )
@@ -326,7 +326,7 @@ def test_check_in_refuses_who_is_not_registered(running, learner, status):
     if status:
         registered(learner, running, status=status)
 
-    with pytest.raises(SessionError, match="pas inscrit·e"):
+    with pytest.raises(ApplicationError, match="pas inscrit·e"):
         services.session_check_in(
             user=learner, session=running, code=running.check_in_code
         )
@@ -372,14 +372,14 @@ def test_attendance_is_refused_to_anyone_else(running, learner, coordinator, who
         "learner": learner,
     }[who]
 
-    with pytest.raises(SessionError, match="Seule la personne formatrice"):
+    with pytest.raises(ApplicationError, match="Seule la personne formatrice"):
         mark(running, learner, by)
 
     assert SessionRegistration.objects.get(user=learner).attended is None
 
 
 def test_attendance_is_refused_for_someone_not_registered(running, learner):
-    with pytest.raises(SessionError, match="pas inscrite"):
+    with pytest.raises(ApplicationError, match="pas inscrite"):
         mark(running, learner, running.trainer)
 
 

@@ -3,7 +3,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from learners.xapi import XapiError, parse_statement
+from core.errors import ApplicationError
+from learners.xapi import parse_statement
 from tests.h5p_fixtures import statement
 
 USER = SimpleNamespace(pk=7, email="apprenant@exemple.qc.ca")
@@ -50,7 +51,7 @@ def test_missing_id_gets_one():
 def test_actor_of_someone_else_is_forbidden():
     data = statement(CONTENT, LESSON, email="quelquun@ailleurs.qc.ca")
 
-    with pytest.raises(XapiError) as error:
+    with pytest.raises(ApplicationError) as error:
         parse(data)
 
     assert error.value.status == 403
@@ -102,7 +103,7 @@ def test_malformed_statements_are_refused_with_a_reason(change, reason):
     data = statement(CONTENT, LESSON)
     change(data)
 
-    with pytest.raises(XapiError) as error:
+    with pytest.raises(ApplicationError) as error:
         parse(data)
 
     assert error.value.status == 400
@@ -110,12 +111,12 @@ def test_malformed_statements_are_refused_with_a_reason(change, reason):
 
 
 def test_not_an_object_is_refused():
-    with pytest.raises(XapiError):
+    with pytest.raises(ApplicationError):
         parse(["answered"])
 
 
 def test_put_id_must_match_the_statement_id():
     data = statement(CONTENT, LESSON)
 
-    with pytest.raises(XapiError, match="ne correspond pas"):
+    with pytest.raises(ApplicationError, match="ne correspond pas"):
         parse(data, expected_id=str(uuid.uuid4()))

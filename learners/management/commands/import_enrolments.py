@@ -2,11 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.errors import ApplicationError
 from learners.models import ImportStatus
-from learners.services.enrolment_import import (
-    EnrolmentFileError,
-    enrolment_import_file,
-)
+from learners.services.enrolment_import import enrolment_import_file
 
 
 class Command(BaseCommand):
@@ -18,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, **options):
         try:
             result = enrolment_import_file(path=file)
-        except EnrolmentFileError as error:
+        except ApplicationError as error:
             raise CommandError(error.message) from None
         if result.status == ImportStatus.FAILED:
             raise CommandError(result.error)
