@@ -9,7 +9,16 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("core", "cms", "territory", "courses", "learners", "certification", "reporting")
+APPS = (
+    "core",
+    "cms",
+    "territory",
+    "courses",
+    "learners",
+    "certification",
+    "reporting",
+    "privacy",
+)
 
 # Which apps each app may use; an app never needs to list itself. ``core``
 # (helpers that belong to no app) sits below everything.
@@ -20,6 +29,8 @@ ALLOWED = {
     "learners": {"core", "territory", "courses"},
     "certification": {"core", "territory", "courses", "learners"},
     "reporting": {"core", "territory", "courses", "learners", "certification"},
+    # Beside reporting: a learner's own data (notice, export, erasure, retention).
+    "privacy": {"core", "territory", "courses", "learners", "certification"},
     "cms": set(APPS) - {"cms"},
 }
 
@@ -113,6 +124,11 @@ def test_territory_is_at_the_bottom():
 
 def test_nothing_but_cms_uses_reporting():
     users = {source for source, target in import_graph() if target == "reporting"}
+    assert users <= {"cms"}
+
+
+def test_nothing_but_cms_uses_privacy():
+    users = {source for source, target in import_graph() if target == "privacy"}
     assert users <= {"cms"}
 
 
