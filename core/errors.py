@@ -9,7 +9,7 @@ not invent a sixth identical class.
 
 
 class ApplicationError(Exception):
-    def __init__(self, message, *, status: int = 400, code: str = "invalid"):
+    def __init__(self, message, status: int = 400, *, code: str = "invalid"):
         super().__init__(message)
         self.message = str(message)
         self.status = status
