@@ -10,6 +10,7 @@ from courses.models.catalogue import (
     Theme,
 )
 from courses.models.h5p import H5PContent, H5PLibrary, H5PLibraryInstall
+from courses.models.scorm import ScormPackage, ScormSco
 from courses.models.sessions import SessionFormat, TrainingSession
 
 __all__ = [
@@ -24,6 +25,8 @@ __all__ = [
     "ModulePage",
     "ModuleRequirement",
     "ModuleRoleRule",
+    "ScormPackage",
+    "ScormSco",
     "SessionFormat",
     "Theme",
     "TrainingSession",
