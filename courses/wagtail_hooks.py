@@ -5,6 +5,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from courses.models import H5PLibrary
+from courses.scorm.viewsets import ScormPackageViewSet
 from courses.selectors import page_publish_refusal
 from courses.viewsets import (
     H5PContentViewSet,
@@ -16,6 +17,7 @@ from courses.viewsets import (
 register_permission_policy(H5PLibrary, H5PLibraryPermissionPolicy(H5PLibrary))
 register_snippet(ThemeViewSet)
 register_snippet(H5PContentViewSet)
+register_snippet(ScormPackageViewSet)
 
 
 @hooks.register("register_admin_viewset")
