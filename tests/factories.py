@@ -12,7 +12,7 @@ from courses.models import (
     Theme,
 )
 from courses.roles import LearnerRole, RoleRequirement
-from learners.models import User
+from learners.models import LearnerConsent, User
 from territory.models import Municipality
 
 PASSWORD = "un-mot-de-passe-solide-2026"
@@ -39,6 +39,19 @@ class UserFactory(factory.django.DjangoModelFactory):
     def group(obj, create, extracted, **kwargs):
         if extracted:
             obj.groups.add(Group.objects.get(name=extracted))
+
+    @factory.post_generation
+    def consent(obj, create, extracted, **kwargs):
+        """A learner accepted notice version 1 with every choice, as if signed
+        up then (``consent=False``: never answered, as an imported account)."""
+        if create and obj.is_learner and extracted is not False:
+            LearnerConsent.objects.create(
+                user=obj,
+                notice_version=1,
+                accepted_at=obj.date_joined,
+                share_with_municipality=True,
+                email_reminders=True,
+            )
 
 
 def publish(parent, page):
