@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("learners.urls")),
     path("attestations/", include("certification.urls")),
     path("participation/", include("reporting.urls")),
+    path("confidentialite/", include("privacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "learners",
     "certification",
     "reporting",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "learners.middleware.StaffAccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "privacy.middleware.NoticeAcceptanceMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "privacy.context_processors.privacy_notice",
             ],
         },
     },
@@ -212,10 +215,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reporting.tasks.export_jobs_purge",
         "schedule": 60 * 60,
     },
+    # Law 25: what is no longer needed is anonymised or deleted (docs/privacy.md).
+    "privacy-retention": {
+        "task": "privacy.tasks.retention_apply",
+        "schedule": 24 * 60 * 60,
+    },
 }
 REPORTING_SMALL_CELL = int(env("REPORTING_SMALL_CELL", "5"))
 REPORTING_EXPORT_ASYNC_ROWS = int(env("REPORTING_EXPORT_ASYNC_ROWS", "1000"))
 REPORTING_EXPORT_RETENTION_DAYS = int(env("REPORTING_EXPORT_RETENTION_DAYS", "7"))
+# Retention (docs/privacy.md), in days.
+PRIVACY_INACTIVE_ACCOUNT_DAYS = int(env("PRIVACY_INACTIVE_ACCOUNT_DAYS", "1095"))
+PRIVACY_XAPI_RAW_DAYS = int(env("PRIVACY_XAPI_RAW_DAYS", "365"))
+PRIVACY_H5P_STATE_DAYS = int(env("PRIVACY_H5P_STATE_DAYS", "180"))
+PRIVACY_LOG_DAYS = int(env("PRIVACY_LOG_DAYS", "90"))
+PRIVACY_RETENTION_BATCH = int(env("PRIVACY_RETENTION_BATCH", "500"))
+# A "Mes données" archive past this many xAPI statements is built by Celery.
+PRIVACY_EXPORT_ASYNC_STATEMENTS = int(env("PRIVACY_EXPORT_ASYNC_STATEMENTS", "20000"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Virage"
