@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from courses.roles import LearnerRole
+from learners.models.consent import ConsentPurpose
 from territory.models import Municipality
 
 
@@ -60,7 +61,44 @@ class ProfileForm(forms.Form):
     role = RoleField()
 
 
-class SignUpForm(ProfileForm):
+class ConsentChoicesForm(forms.Form):
+    """The optional purposes of the privacy notice, each its own choice."""
+
+    share_with_municipality = forms.BooleanField(
+        label=ConsentPurpose.SHARE_MUNICIPALITY.label,
+        required=False,
+        help_text=_(
+            "Sans cet accord, elle ne voit que des nombres où vous n'êtes pas "
+            "nommé·e. Vous pouvez changer d'avis dans votre profil."
+        ),
+    )
+    email_reminders = forms.BooleanField(
+        label=ConsentPurpose.EMAIL_REMINDERS.label,
+        required=False,
+        help_text=_("Rappels de séances et de parcours à terminer."),
+    )
+
+
+class NoticeAcceptanceForm(ConsentChoicesForm):
+    """The notice's required purpose first, then the choices."""
+
+    accept_notice = forms.BooleanField(
+        label=_(
+            "J'ai lu la politique de confidentialité et j'accepte que mes "
+            "renseignements servent au suivi de ma formation (obligatoire)."
+        ),
+        error_messages={
+            "required": _(
+                "Pour utiliser Virage, acceptez la politique de confidentialité "
+                "(suivi de votre formation)."
+            )
+        },
+    )
+
+    field_order = ["accept_notice", "share_with_municipality", "email_reminders"]
+
+
+class SignUpForm(ProfileForm, NoticeAcceptanceForm):
     email = forms.EmailField(
         label=_("Adresse courriel"),
         max_length=254,
@@ -78,7 +116,18 @@ class SignUpForm(ProfileForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    field_order = ["first_name", "last_name", "email", "municipality", "role"]
+    field_order = [
+        "first_name",
+        "last_name",
+        "email",
+        "municipality",
+        "role",
+        "password1",
+        "password2",
+        "accept_notice",
+        "share_with_municipality",
+        "email_reminders",
+    ]
 
     def clean_email(self):
         """Normalised only: whether it has an account is never said here (the

@@ -1,4 +1,10 @@
 from learners.models.accounts import LearnerManager, User
+from learners.models.consent import (
+    ConsentChange,
+    ConsentPurpose,
+    ConsentSource,
+    LearnerConsent,
+)
 from learners.models.h5p import (
     H5PAttempt,
     H5PLaunch,
@@ -22,6 +28,10 @@ from learners.models.sessions import (
 
 __all__ = [
     "CompletionSource",
+    "ConsentChange",
+    "ConsentPurpose",
+    "ConsentSource",
+    "LearnerConsent",
     "Enrolment",
     "EnrolmentImport",
     "EnrolmentSource",

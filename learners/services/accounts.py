@@ -6,10 +6,17 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django_otp import verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.site_url import absolute_url
+from learners.models.consent import (
+    ConsentChange,
+    ConsentPurpose,
+    ConsentSource,
+    LearnerConsent,
+)
 from learners.selectors.accounts import totp_device_confirmed
 from territory.models import Municipality
 
@@ -21,7 +28,16 @@ class SignUpLinkInvalid(Exception):
 
 
 def learner_sign_up_request(
-    *, email, password, first_name, last_name, municipality, role
+    *,
+    email,
+    password,
+    first_name,
+    last_name,
+    municipality,
+    role,
+    notice_version: int,
+    share_with_municipality: bool = False,
+    email_reminders: bool = False,
 ) -> None:
     """Answer a valid sign-up form by e-mail only, so that the page shown is the
     same whether the address has an account or not: a new address gets a link
@@ -48,6 +64,12 @@ def learner_sign_up_request(
             "last_name": last_name,
             "municipality": municipality.code,
             "role": role,
+            "consent": {
+                "notice_version": notice_version,
+                "share_with_municipality": bool(share_with_municipality),
+                "email_reminders": bool(email_reminders),
+                "at": timezone.now().isoformat(),
+            },
         },
         salt=SIGN_UP_SALT,
         compress=True,
@@ -90,9 +112,85 @@ def learner_sign_up_confirm(*, token):
             )
             user.password = data["password"]
             user.save(update_fields=["password"])
+            consent = data.get("consent")
+            if consent:
+                learner_consent_record(
+                    user=user,
+                    notice_version=consent["notice_version"],
+                    share_with_municipality=consent["share_with_municipality"],
+                    email_reminders=consent["email_reminders"],
+                    source=ConsentSource.SIGN_UP,
+                )
     except IntegrityError:
         return None, False
     return user, True
+
+
+@transaction.atomic
+def learner_consent_record(
+    *,
+    user,
+    notice_version: int,
+    share_with_municipality: bool,
+    email_reminders: bool,
+    source: str,
+) -> LearnerConsent:
+    """Record that ``user`` accepted notice ``notice_version`` (training
+    follow-up, which using the platform requires) with these optional choices;
+    the history keeps one row per purpose whose answer is new."""
+    now = timezone.now()
+    current = LearnerConsent.objects.select_for_update().filter(user=user).first()
+    answers = {
+        ConsentPurpose.TRAINING: True,
+        ConsentPurpose.SHARE_MUNICIPALITY: bool(share_with_municipality),
+        ConsentPurpose.EMAIL_REMINDERS: bool(email_reminders),
+    }
+    before = {}
+    if current is not None and current.notice_version == notice_version:
+        before = {
+            ConsentPurpose.TRAINING: True,
+            ConsentPurpose.SHARE_MUNICIPALITY: current.share_with_municipality,
+            ConsentPurpose.EMAIL_REMINDERS: current.email_reminders,
+        }
+    ConsentChange.objects.bulk_create(
+        ConsentChange(
+            user=user,
+            notice_version=notice_version,
+            purpose=purpose,
+            granted=granted,
+            source=source,
+            at=now,
+        )
+        for purpose, granted in answers.items()
+        if before.get(purpose) != granted
+    )
+    consent, _ = LearnerConsent.objects.update_or_create(
+        user=user,
+        defaults={
+            "notice_version": notice_version,
+            "accepted_at": current.accepted_at
+            if current is not None and current.notice_version == notice_version
+            else now,
+            "share_with_municipality": answers[ConsentPurpose.SHARE_MUNICIPALITY],
+            "email_reminders": answers[ConsentPurpose.EMAIL_REMINDERS],
+        },
+    )
+    return consent
+
+
+def learner_consent_choices_update(
+    *, user, share_with_municipality: bool, email_reminders: bool
+) -> LearnerConsent:
+    """The learner changes their optional choices under the version they
+    accepted; withdrawing one takes effect from now on."""
+    current = LearnerConsent.objects.get(user=user)
+    return learner_consent_record(
+        user=user,
+        notice_version=current.notice_version,
+        share_with_municipality=share_with_municipality,
+        email_reminders=email_reminders,
+        source=ConsentSource.PROFILE,
+    )
 
 
 def _absolute(path: str) -> str:

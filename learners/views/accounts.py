@@ -10,10 +10,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from learners import services
-from learners.forms import PasswordResetForm, ProfileForm, SignUpForm
+from learners.forms import (
+    ConsentChoicesForm,
+    PasswordResetForm,
+    ProfileForm,
+    SignUpForm,
+)
 from learners.security import account_request_refused, password_reset_refused
+from learners.selectors.consent import learner_consent
 from learners.services.accounts import (
     SignUpLinkInvalid,
+    learner_consent_choices_update,
     learner_sign_up_confirm,
     learner_sign_up_request,
     sign_up_token_read,
@@ -44,6 +51,9 @@ def sign_up(request):
                 last_name=data["last_name"],
                 municipality=data["municipality"],
                 role=data["role"],
+                notice_version=getattr(request, "privacy_notice_version", None) or 0,
+                share_with_municipality=data["share_with_municipality"],
+                email_reminders=data["email_reminders"],
             )
             return redirect("learners:sign_up_sent")
     return render(request, "learners/sign_up.html", {"form": form})
@@ -98,19 +108,43 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 @login_required
 def profile(request):
+    """The profile, and (for a learner who accepted the notice) the optional
+    consents, each form posted on its own (``form=consents``)."""
     user = request.user
-    initial = {
+    consent = learner_consent(user=user)
+    posted = request.POST if request.method == "POST" else None
+    consents_posted = posted is not None and posted.get("form") == "consents"
+    form = ProfileForm(
+        None if consents_posted else posted, initial=_profile_initial(user)
+    )
+    consent_form = None
+    if consent is not None:
+        consent_form = ConsentChoicesForm(
+            posted if consents_posted else None,
+            initial={
+                "share_with_municipality": consent.share_with_municipality,
+                "email_reminders": consent.email_reminders,
+            },
+        )
+    if consents_posted and consent_form is not None and consent_form.is_valid():
+        learner_consent_choices_update(user=user, **consent_form.cleaned_data)
+        messages.success(request, _("Vos choix de consentement sont enregistrés."))
+        return redirect("learners:profile")
+    if posted is not None and not consents_posted and form.is_valid():
+        services.learner_profile_update(user=user, **form.cleaned_data)
+        messages.success(request, _("Votre profil est enregistré."))
+        return redirect("learners:profile")
+    context = {"form": form, "consent": consent, "consent_form": consent_form}
+    return render(request, "learners/profile.html", context)
+
+
+def _profile_initial(user) -> dict:
+    return {
         "first_name": user.first_name,
         "last_name": user.last_name,
         "municipality": user.municipality.code if user.municipality_id else None,
         "role": user.role,
     }
-    form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        services.learner_profile_update(user=user, **form.cleaned_data)
-        messages.success(request, _("Votre profil est enregistré."))
-        return redirect("learners:profile")
-    return render(request, "learners/profile.html", {"form": form})
 
 
 @require_GET

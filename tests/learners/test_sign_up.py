@@ -34,6 +34,7 @@ def form_data(**overrides):
         "role": "mayor",
         "password1": "Conseil-municipal-2026!",
         "password2": "Conseil-municipal-2026!",
+        "accept_notice": "on",
     }
     data.update(overrides)
     return data

@@ -56,6 +56,7 @@ FORM = st.fixed_dictionaries(
         "role": ROLE,
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "accept_notice": st.sampled_from(["on", ""]),
     }
 )
 SLOW_DB = settings(
@@ -120,6 +121,7 @@ def test_names_and_addresses_that_pass_are_stored_as_typed(
             "role": role,
             "password1": GOOD_PASSWORD,
             "password2": GOOD_PASSWORD,
+            "accept_notice": "on",
         },
     )
 
