@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from learners.models import LessonCompletion, XapiStatement
+from learners.contracts import LESSON_COMPLETION, XAPI_STATEMENT
 from reporting.models import (
     AttendanceFact,
     LearnerFact,
@@ -30,6 +30,10 @@ from reporting.rollup.tree import path_contents_sync
 CHECKPOINT_LAG = timedelta(minutes=5)
 
 
+def _highest_id(contract) -> int:
+    return contract.model.objects.aggregate(m=Max("pk"))["m"] or 0
+
+
 def _checkpoint(now) -> tuple[int, int]:
     """Record the highest ids now; return those of the checkpoint taken at
     least ``CHECKPOINT_LAG`` ago (0, 0 without one: read everything)."""
@@ -40,8 +44,8 @@ def _checkpoint(now) -> tuple[int, int]:
     )
     RollupCheckpoint.objects.create(
         taken_at=now,
-        lesson_completion_id=LessonCompletion.objects.aggregate(m=Max("id"))["m"] or 0,
-        statement_id=XapiStatement.objects.aggregate(m=Max("id"))["m"] or 0,
+        lesson_completion_id=_highest_id(LESSON_COMPLETION),
+        statement_id=_highest_id(XAPI_STATEMENT),
     )
     if previous is None:
         return 0, 0
@@ -49,42 +53,44 @@ def _checkpoint(now) -> tuple[int, int]:
     return previous.lesson_completion_id, previous.statement_id
 
 
-def _activity_sql(t):
+def _activity_sql():
+    """Learners' latest activity, from the rows above the checkpoint."""
+    c, x, lf = LESSON_COMPLETION, XAPI_STATEMENT, sources.LEARNER_FACT
     return (
-        f"UPDATE {t['learner_fact']} SET last_active_at = n.at FROM ("
+        f"UPDATE {lf} SET last_active_at = n.at FROM ("
         "SELECT user_id, MAX(at) AS at FROM ("
-        f"SELECT user_id, completed_at AS at FROM {t['lesson_completion']} "
-        "WHERE id > %s UNION ALL "
-        f"SELECT user_id, stored AS at FROM {t['statement']} WHERE id > %s"
-        ") x GROUP BY user_id) n "
-        f"WHERE n.user_id = {t['learner_fact']}.user_id AND "
-        f"({t['learner_fact']}.last_active_at IS NULL "
-        f"OR n.at > {t['learner_fact']}.last_active_at)"
+        f"SELECT c.{c.user} AS user_id, c.{c.completed_at} AS at "
+        f"FROM {c.table} c WHERE c.{c.pk} > %s UNION ALL "
+        f"SELECT x.{x.user} AS user_id, x.{x.stored} AS at "
+        f"FROM {x.table} x WHERE x.{x.pk} > %s"
+        ") a GROUP BY user_id) n "
+        f"WHERE n.user_id = {lf}.user_id AND "
+        f"({lf}.last_active_at IS NULL OR n.at > {lf}.last_active_at)"
     )
 
 
-def _started_sql(t):
+def _started_sql():
+    """Paths started earlier than recorded, from the lessons above the
+    checkpoint."""
+    c, pf, pc = LESSON_COMPLETION, sources.PATH_FACT, sources.PATH_CONTENT
     return (
-        f"UPDATE {t['path_fact']} SET started_at = n.at, dirty = TRUE FROM ("
-        "SELECT c.user_id, pc.path_id, MIN(c.completed_at) AS at "
-        f"FROM {t['lesson_completion']} c "
-        f"JOIN {t['path_content']} pc ON pc.page_id = c.lesson_id "
-        "WHERE c.id > %s GROUP BY c.user_id, pc.path_id) n "
-        f"WHERE n.user_id = {t['path_fact']}.user_id "
-        f"AND n.path_id = {t['path_fact']}.path_id "
-        f"AND ({t['path_fact']}.started_at IS NULL "
-        f"OR n.at < {t['path_fact']}.started_at)"
+        f"UPDATE {pf} SET started_at = n.at, dirty = TRUE FROM ("
+        f"SELECT c.{c.user} AS user_id, pc.path_id, MIN(c.{c.completed_at}) AS at "
+        f"FROM {c.table} c JOIN {pc} pc ON pc.page_id = c.{c.lesson} "
+        f"WHERE c.{c.pk} > %s GROUP BY c.{c.user}, pc.path_id) n "
+        f"WHERE n.user_id = {pf}.user_id AND n.path_id = {pf}.path_id "
+        f"AND ({pf}.started_at IS NULL OR n.at < {pf}.started_at)"
     )
 
 
-def _started_recompute(cursor, t, path_ids):
+def _started_recompute(cursor, path_ids):
     """First-lesson dates of some paths computed again from scratch."""
     if not path_ids:
         return
     placeholders = ", ".join(["%s"] * len(path_ids))
-    first_lesson = sources.first_lesson(t, t["path_fact"])
+    pf = sources.PATH_FACT
     cursor.execute(
-        f"UPDATE {t['path_fact']} SET started_at = {first_lesson}, dirty = TRUE "
+        f"UPDATE {pf} SET started_at = {sources.first_lesson(pf)}, dirty = TRUE "
         f"WHERE path_id IN ({placeholders})",
         list(path_ids),
     )
@@ -92,22 +98,18 @@ def _started_recompute(cursor, t, path_ids):
 
 def _refresh(cursor, now):
     """The steps, in an order where each reads what the previous wrote."""
-    t = sources.tables()
     lesson_from, statement_from = _checkpoint(now)
     full = lesson_from == 0 and statement_from == 0
     # On a full read, the incremental steps below compute what ``extra``
     # columns would: no need for one subquery per new row.
-    sources.learners(t).run(cursor, with_extra=not full)
-    cursor.execute(_activity_sql(t), [lesson_from, statement_from])
+    sources.learners().run(cursor, with_extra=not full)
+    cursor.execute(_activity_sql(), [lesson_from, statement_from])
     moved_paths = path_contents_sync()
-    with_certificates = sources.certificates_ready()
-    sources.learner_paths(t, with_certificates=with_certificates).run(
-        cursor, with_extra=not full
-    )
-    cursor.execute(_started_sql(t), [lesson_from])
-    _started_recompute(cursor, t, sorted(moved_paths))
+    sources.learner_paths().run(cursor, with_extra=not full)
+    cursor.execute(_started_sql(), [lesson_from])
+    _started_recompute(cursor, sorted(moved_paths))
     derived_refresh(cursor)
-    attendance, params = sources.attendance(t)
+    attendance, params = sources.attendance()
     attendance.run(cursor, [*params, now])
 
 

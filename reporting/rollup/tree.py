@@ -1,27 +1,13 @@
 """The page tree flattened into ``PathContent``: module and lesson → path."""
 
-from courses.models import LearningPathPage, LessonPage, ModulePage
+from courses.contracts import path_of_pages
 from reporting.models import PathContent
-
-
-def path_contents_expected() -> dict[int, int]:
-    """{module or lesson page id: id of the learning path above it}."""
-    paths = dict(LearningPathPage.objects.values_list("path", "pk"))
-    steplen = LearningPathPage.steplen
-    found = {}
-    for model in (ModulePage, LessonPage):
-        for pk, tree_path in model.objects.values_list("pk", "path"):
-            for end in range(len(tree_path) - steplen, 0, -steplen):
-                if tree_path[:end] in paths:
-                    found[pk] = paths[tree_path[:end]]
-                    break
-    return found
 
 
 def path_contents_sync() -> set[int]:
     """Bring ``PathContent`` up to date; returns the paths that lost or changed
     a page, whose first-lesson dates must be computed again."""
-    expected = path_contents_expected()
+    expected = path_of_pages()
     stored = dict(PathContent.objects.values_list("page_id", "path_id"))
     gone = {page: path for page, path in stored.items() if page not in expected}
     moved = {

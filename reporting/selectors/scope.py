@@ -7,12 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from reporting.models import AttendanceFact, LearnerPathFact
-from territory.models import (
-    POPULATION_CLASS_BOUNDS,
-    Municipality,
-    PopulationClass,
-    population_class_of,
-)
+from territory.contracts import municipality_q
+from territory.models import Municipality, population_class_of
 
 ACTIVE_DAYS = 30
 
@@ -56,28 +52,16 @@ class Place:
         return int(population_class_of(self.population))
 
 
-def population_bounds(population_class: int) -> tuple[int, int | None]:
-    """[lower, upper) population of a class; upper is None for the largest."""
-    lowers = sorted(lower for _class, lower in POPULATION_CLASS_BOUNDS)
-    lower = dict(POPULATION_CLASS_BOUNDS)[PopulationClass(population_class)]
-    higher = [bound for bound in lowers if bound > lower]
-    return lower, (higher[0] if higher else None)
-
-
-def geography_q(scope: Scope, prefix: str = "") -> Q:
-    q = Q()
-    if scope.municipality_id:
-        q &= Q(**{f"{prefix}id": scope.municipality_id})
-    if scope.region_id:
-        q &= Q(**{f"{prefix}region_id": scope.region_id})
-    if scope.mrc_id:
-        q &= Q(**{f"{prefix}mrc_id": scope.mrc_id})
-    if scope.population_class:
-        lower, upper = population_bounds(scope.population_class)
-        q &= Q(**{f"{prefix}population__gte": lower})
-        if upper is not None:
-            q &= Q(**{f"{prefix}population__lt": upper})
-    return q
+def geography_q(scope: Scope, via: str = "") -> Q:
+    """Municipalities in the scope's geography, or rows whose foreign key
+    ``via`` points to one."""
+    return municipality_q(
+        via=via,
+        municipality_id=scope.municipality_id,
+        region_id=scope.region_id,
+        mrc_id=scope.mrc_id,
+        population_class=scope.population_class,
+    )
 
 
 def places_in_scope(scope: Scope) -> dict[int, Place]:
@@ -88,7 +72,7 @@ def places_in_scope(scope: Scope) -> dict[int, Place]:
 
 
 def _learner_q(scope: Scope) -> Q:
-    q = geography_q(scope, "municipality__")
+    q = geography_q(scope, "municipality")
     if scope.role:
         q &= Q(role=scope.role)
     if scope.path_id:
