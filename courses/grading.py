@@ -1,5 +1,6 @@
-"""How an H5P block in a lesson turns attempts into a result (as Moodle's
-mod_h5pactivity does): which attempts count, and what completes the block."""
+"""How an H5P block in a lesson turns attempts into a score (as Moodle's
+mod_h5pactivity does): which attempts count. What completes the block, its
+lesson, module and path is ``courses.completion``."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -29,12 +30,3 @@ def grade(scores: list[float], method: str) -> float | None:
     if method == GradingMethod.LAST:
         return scores[-1]
     return max(scores)
-
-
-def is_complete(scores: list[float], *, method: str, rule: str, threshold: int) -> bool:
-    """Whether completed attempts with these scores complete the block."""
-    if not scores:
-        return False
-    if rule == CompletionRule.PASSED:
-        return grade(scores, method) >= threshold / 100
-    return True

@@ -1,89 +1,20 @@
-"""How far a learner is in a path, computed from facts (lessons finished,
-sessions attended) and the rules of the learner's current role."""
+"""How far a learner is in a block, a lesson's exercises and a path: the facts
+(attempts, lessons finished, sessions attended) read here, judged by the pure
+rules of ``courses.completion`` under the learner's current role."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Q
 
+from courses.completion import BlockResult, ModuleProgress, PathProgress, block_result
 from courses.models import LessonPage, ModulePage, ModuleRequirement
 from learners.models import (
     Enrolment,
+    H5PAttempt,
     LessonCompletion,
     PathCompletion,
     SessionRegistration,
 )
-
-
-@dataclass
-class ModuleProgress:
-    module: ModulePage
-    required: bool
-    attendance_required: bool
-    lessons: list = field(default_factory=list)
-    done: set = field(default_factory=set)
-    attended: bool = False
-
-    @property
-    def lessons_done(self):
-        return sum(1 for lesson in self.lessons if lesson.pk in self.done)
-
-    @property
-    def complete(self):
-        lessons_ok = self.lessons_done == len(self.lessons)
-        return lessons_ok and (self.attended or not self.attendance_required)
-
-    @property
-    def units(self):
-        return len(self.lessons) + (1 if self.attendance_required else 0)
-
-    @property
-    def units_done(self):
-        attended = 1 if self.attendance_required and self.attended else 0
-        return self.lessons_done + attended
-
-    def next_lesson(self):
-        return next(
-            (lesson for lesson in self.lessons if lesson.pk not in self.done), None
-        )
-
-
-@dataclass
-class PathProgress:
-    path: object
-    role: str
-    modules: list
-    completion: PathCompletion | None = None
-
-    @property
-    def counted_modules(self):
-        """The role's required modules; all of them when none is required."""
-        required = [m for m in self.modules if m.required]
-        return required or self.modules
-
-    @property
-    def complete(self):
-        return bool(self.modules) and all(m.complete for m in self.counted_modules)
-
-    @property
-    def percent(self):
-        units = sum(m.units for m in self.counted_modules)
-        done = sum(m.units_done for m in self.counted_modules)
-        if not units:
-            return 0
-        return 100 if self.complete else min(99, done * 100 // units)
-
-    @property
-    def started(self):
-        return any(m.units_done for m in self.modules)
-
-    def next_lesson(self):
-        """The first unfinished lesson, required modules first."""
-        for modules in (self.counted_modules, self.modules):
-            for module in modules:
-                lesson = module.next_lesson()
-                if lesson is not None:
-                    return lesson
-        return None
 
 
 def path_progress(*, user, path) -> PathProgress:
@@ -125,6 +56,23 @@ def path_progress(*, user, path) -> PathProgress:
     completion = PathCompletion.objects.filter(user=user, path=path).first()
     return PathProgress(
         path=path, role=user.role, modules=progress, completion=completion
+    )
+
+
+def h5p_block_result(
+    *, user, lesson_id, block_id, grading_method, completion_rule, pass_threshold
+) -> BlockResult:
+    """The learner's result on one H5P block, by the block's own rules."""
+    attempts = list(
+        H5PAttempt.objects.filter(user=user, lesson_id=lesson_id, block_id=block_id)
+        .order_by("number")
+        .values_list("completed", "score_scaled")
+    )
+    return block_result(
+        attempts,
+        grading_method=grading_method,
+        completion_rule=completion_rule,
+        pass_threshold=pass_threshold,
     )
 
 

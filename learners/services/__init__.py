@@ -4,11 +4,6 @@ from learners.services.accounts import (
     learner_sign_up_confirm,
     learner_sign_up_request,
 )
-from learners.services.h5p import (
-    XapiConflict,
-    h5p_block_result,
-    xapi_statements_record,
-)
 from learners.services.h5p_state import StateRefused, h5p_state_get, h5p_state_save
 from learners.services.launches import LaunchRefused, h5p_launch_open
 from learners.services.progress import (
@@ -19,6 +14,7 @@ from learners.services.progress import (
     lesson_mark_done,
     progress_refresh,
 )
+from learners.services.xapi import XapiConflict, xapi_statements_record
 
 __all__ = [
     "enrolment_create",
@@ -31,7 +27,6 @@ __all__ = [
     "h5p_launch_open",
     "StateRefused",
     "XapiConflict",
-    "h5p_block_result",
     "h5p_state_get",
     "h5p_state_save",
     "learner_profile_update",

@@ -1,6 +1,6 @@
 """Opening an H5P launch: the server-side record that a learner started one
 exercise of a lesson. Statements count only under a valid launch (see
-``learners.services.h5p``)."""
+``learners.services.xapi``)."""
 
 from datetime import timedelta
 

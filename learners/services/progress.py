@@ -1,5 +1,7 @@
-"""Enrolments and progress. Every write is idempotent: recording the same
-event twice changes nothing, and unique constraints settle concurrent ones."""
+"""Enrolments and progress: what a learner has completed, stored as facts
+(lessons, paths) once the rules of ``courses.completion`` say so. Every write
+is idempotent: recording the same event twice changes nothing, and unique
+constraints settle concurrent ones."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
 from courses.blocks import h5p_rules
+from courses.completion import lesson_complete_by_exercises
 from courses.models import LearningPathPage, LessonPage
 from learners.models import (
     CompletionSource,
@@ -16,7 +19,7 @@ from learners.models import (
     PathCompletion,
     RoleChange,
 )
-from learners.selectors.progress import path_progress
+from learners.selectors.progress import h5p_block_result, path_progress
 from learners.signals import path_completed
 
 
@@ -73,13 +76,8 @@ def lesson_complete(*, user, lesson, source):
 
 def lesson_h5p_check(*, user, lesson):
     """Complete an H5P lesson once every exercise in it meets its rule."""
-    from learners.services.h5p import h5p_block_result
-
-    rules = h5p_rules(lesson.body)
-    if not rules:
-        return None
-    for rule in rules:
-        result = h5p_block_result(
+    results = (
+        h5p_block_result(
             user=user,
             lesson_id=lesson.pk,
             block_id=rule.block_id,
@@ -87,8 +85,10 @@ def lesson_h5p_check(*, user, lesson):
             completion_rule=rule.completion_rule,
             pass_threshold=rule.pass_threshold,
         )
-        if not result.complete:
-            return None
+        for rule in h5p_rules(lesson.body)
+    )
+    if not lesson_complete_by_exercises(results):
+        return None
     return lesson_complete(user=user, lesson=lesson, source=CompletionSource.H5P)
 
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from courses.grading import CompletionRule
-from learners import services
 from learners.selectors.h5p import h5p_saved_state
+from learners.selectors.progress import h5p_block_result
 
 register = template.Library()
 
@@ -52,7 +52,7 @@ def h5p_player(context, value, block_id):
     if user.is_authenticated and live_lesson and block_id:
         options["preview"] = False
         options.update(_learner_options(request, content, page.pk, block_id))
-        result = services.h5p_block_result(
+        result = h5p_block_result(
             user=user,
             lesson_id=page.pk,
             block_id=block_id,

@@ -1,4 +1,5 @@
-"""Recording what learners do in H5P exercises: statements and attempts.
+"""The xAPI ingest: storing what learners do in H5P exercises as statements,
+and filing them into attempts.
 
 A statement counts (opens, fills or closes an attempt, and so may complete a
 block and its lesson) only when it is *trusted*: its ``context.registration``
@@ -8,17 +9,14 @@ published with that block. Other statements are stored all the same, marked
 untrusted, and count for nothing.
 """
 
-from dataclasses import dataclass
-
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
-from courses.grading import grade, is_complete
 from courses.models import LessonPage
 from learners.models import H5PAttempt
 from learners.selectors.h5p import h5p_block_content_id, h5p_live_lesson
-from learners.services import xapi_store
+from learners.services import progress, xapi_store
 from learners.xapi import ParsedStatement
 
 RECORD_TRIES = 3
@@ -254,40 +252,7 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
 
 def _lessons_check(user, lesson_ids):
     """A closed attempt may complete its lesson: check each lesson once."""
-    from learners.services.progress import lesson_h5p_check
-
     for lesson in LessonPage.objects.filter(pk__in=lesson_ids).exclude(
         completions__user=user
     ):
-        lesson_h5p_check(user=user, lesson=lesson)
-
-
-@dataclass(frozen=True)
-class BlockResult:
-    attempts: int
-    completed_attempts: int
-    score: float | None
-    complete: bool
-
-
-def h5p_block_result(
-    *, user, lesson_id, block_id, grading_method, completion_rule, pass_threshold
-) -> BlockResult:
-    """The learner's result on one H5P block, by the block's own rules."""
-    attempts = list(
-        H5PAttempt.objects.filter(user=user, lesson_id=lesson_id, block_id=block_id)
-        .order_by("number")
-        .values_list("completed", "score_scaled")
-    )
-    scores = [score or 0.0 for completed, score in attempts if completed]
-    return BlockResult(
-        attempts=len(attempts),
-        completed_attempts=len(scores),
-        score=grade(scores, grading_method),
-        complete=is_complete(
-            scores,
-            method=grading_method,
-            rule=completion_rule,
-            threshold=pass_threshold,
-        ),
-    )
+        progress.lesson_h5p_check(user=user, lesson=lesson)
