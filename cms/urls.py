@@ -21,6 +21,7 @@ urlpatterns = [
         learner_api.h5p_user_data,
         name="h5p_user_data",
     ),
+    path("scorm/", include("learners.urls_scorm")),
     path("xapi/statements", learner_api.statements, name="xapi_statements"),
     path(
         "xapi/activites/<int:content_id>/<int:lesson_id>/<str:block_id>",

@@ -4,6 +4,7 @@ account or API of the site exists there (``cms.middleware``)."""
 from django.urls import path
 
 from courses import views
+from courses.scorm import views as scorm_views
 
 urlpatterns = [
     path("h5p/lecteur/<int:pk>/<str:key>/", views.player_page, name="h5p_player"),
@@ -28,5 +29,15 @@ urlpatterns = [
         "h5p/bibliotheques/<str:folder>/<path:path>",
         views.library_file,
         name="h5p_library_file",
+    ),
+    path(
+        "scorm/lecteur/<int:pk>/<str:key>/<int:sco_pk>/",
+        scorm_views.wrapper_page,
+        name="scorm_wrapper",
+    ),
+    path(
+        "scorm/lecteur/<int:pk>/<str:key>/f/<path:path>",
+        scorm_views.package_file,
+        name="scorm_file",
     ),
 ]

@@ -69,6 +69,15 @@ class ScormPackage(PreviewableMixin, index.Indexed, models.Model):
     def get_preview_template(self, request, mode_name):
         return "courses/scorm/preview.html"
 
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["value"] = {
+            "package": self,
+            "completion_rule": "completed",
+            "pass_threshold": 0,
+        }
+        return context
+
 
 class ScormSco(models.Model):
     """One launchable item of a package's organization, in manifest order: a

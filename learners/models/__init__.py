@@ -19,6 +19,7 @@ from learners.models.progress import (
     PathCompletion,
     RoleChange,
 )
+from learners.models.scorm import ScormAttempt, ScormLaunch
 from learners.models.sessions import (
     EnrolmentImport,
     ImportStatus,
@@ -40,6 +41,8 @@ __all__ = [
     "PathCompletion",
     "RegistrationStatus",
     "RoleChange",
+    "ScormAttempt",
+    "ScormLaunch",
     "SessionRegistration",
     "H5PAttempt",
     "H5PLaunch",
