@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 from certification.services import certificate_template_default_ensure
 from cms import permissions
 from cms.demo.content import PATHS
+from cms.demo.exercises import demo_exercises_load
 from cms.demo.learning import demo_learning_load
 from cms.models import HomePage, StandardPage
 from courses.models import (
@@ -237,6 +238,7 @@ def demo_data_load() -> dict:
         "facultatif pour votre rôle.</p>",
     )
     paths_created = sum(_learning_path(catalogue, data)[1] for data in PATHS)
+    exercises_added = demo_exercises_load()
     _child(
         home,
         StandardPage,
@@ -252,4 +254,8 @@ def demo_data_load() -> dict:
     accounts_created = _accounts()
     certificate_template_default_ensure()
     demo_learning_load()
-    return {"paths_created": paths_created, "accounts_created": accounts_created}
+    return {
+        "paths_created": paths_created,
+        "exercises_added": exercises_added,
+        "accounts_created": accounts_created,
+    }

@@ -33,7 +33,9 @@ def test_demo_lessons_are_substantive_french_text():
     call_command("load_demo_data")
 
     for lesson in LessonPage.objects.all():
-        text = " ".join(str(block.render()) for block in lesson.body)
+        text = " ".join(
+            str(block.render()) for block in lesson.body if block.block_type != "h5p"
+        )
         assert len(text) > 800, lesson.title
         assert "lorem" not in text.lower()
 
@@ -87,3 +89,34 @@ def test_demo_has_sessions_and_learners_at_various_stages():
     assert PathCompletion.objects.filter(user=councillor, path=cyber).count() == 1
     progress = path_progress(user=mayor, path=cyber)
     assert 0 < progress.percent < 100
+
+
+def test_demo_has_h5p_exercises_in_french_on_installed_libraries(capsys):
+    from courses.models import H5PContent, H5PLibrary
+
+    call_command("load_demo_data")
+
+    with_exercise = [
+        lesson
+        for lesson in LessonPage.objects.live()
+        if any(block.block_type == "h5p" for block in lesson.body)
+    ]
+    assert len(with_exercise) == 4
+    assert H5PContent.objects.count() == 4
+    assert set(H5PContent.objects.values_list("language", flat=True)) == {"fr"}
+    assert set(
+        H5PContent.objects.values_list("main_library__machine_name", flat=True)
+    ) == {"H5P.MultiChoice", "H5P.TrueFalse"}
+    assert H5PLibrary.objects.filter(machine_name="H5P.Question").exists()
+    first = LessonPage.objects.get(slug="hameconnage-et-fraude")
+    block = next(b for b in first.body if b.block_type == "h5p")
+    assert (block.value["completion_rule"], block.value["pass_threshold"]) == (
+        "passed",
+        60,
+    )
+    assert "4 exercices H5P ajoutés" in capsys.readouterr().out
+
+    call_command("load_demo_data")  # a second run adds nothing
+
+    assert H5PContent.objects.count() == 4
+    assert "0 exercices H5P ajoutés" in capsys.readouterr().out

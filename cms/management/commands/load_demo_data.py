@@ -10,5 +10,6 @@ class Command(BaseCommand):
         result = demo_data_load()
         self.stdout.write(
             f"Démo prête : {result['paths_created']} parcours créés, "
+            f"{result['exercises_added']} exercices H5P ajoutés, "
             f"{result['accounts_created']} comptes créés."
         )
