@@ -14,6 +14,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.grading import CompletionRule, GradingMethod
+from courses.scorm.blocks import ScormBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
 
@@ -110,6 +111,7 @@ LESSON_BODY_BLOCKS = [
     ("document", DocumentBlock()),
     ("callout", CalloutBlock()),
     ("h5p", H5PBlock()),
+    ("scorm", ScormBlock()),
 ]
 
 

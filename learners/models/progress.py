@@ -48,6 +48,7 @@ class Enrolment(models.Model):
 class CompletionSource(models.TextChoices):
     MANUAL = "manual", _("Marquée terminée")
     H5P = "h5p", _("Exercices H5P réussis")
+    SCORM = "scorm", _("Contenus SCORM terminés")
 
 
 class LessonCompletion(models.Model):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from courses.completion import BlockResult
 from courses.models import LessonPage, ScormSco
 from courses.scorm.blocks import ScormRules, scorm_block_complete, scorm_rules
 from learners.models.scorm import ScormAttempt, ScormLaunch
@@ -91,18 +92,27 @@ def _best(sco, attempts) -> ScoStatus:
     )
 
 
-def scorm_block_done(*, user, lesson_id, rules: ScormRules) -> bool:
+def scorm_block_result(*, user, lesson_id, rules: ScormRules) -> BlockResult:
+    """The learner's result on one SCORM block, in the shape of an H5P
+    block's (``courses.completion``): items started, items completed, the
+    mean scaled score of the SCOs that have one, and the block's rule."""
     statuses = scorm_sco_statuses(
         user=user,
         lesson_id=lesson_id,
         block_id=rules.block_id,
         package_id=rules.package_id,
     )
-    return scorm_block_complete(
-        [
-            (s.sco.is_sco, s.completion_status, s.success_status, s.score_scaled)
-            for s in statuses
-        ],
-        rule=rules.completion_rule,
-        threshold=rules.pass_threshold,
+    scores = [s.score_scaled for s in statuses if s.score_scaled is not None]
+    return BlockResult(
+        attempts=sum(s.completion_status != "not attempted" for s in statuses),
+        completed_attempts=sum(s.is_completed for s in statuses),
+        score=sum(scores) / len(scores) if scores else None,
+        complete=scorm_block_complete(
+            [
+                (s.sco.is_sco, s.completion_status, s.success_status, s.score_scaled)
+                for s in statuses
+            ],
+            rule=rules.completion_rule,
+            threshold=rules.pass_threshold,
+        ),
     )

@@ -3,6 +3,8 @@
 is idempotent: recording the same event twice changes nothing, and unique
 constraints settle concurrent ones."""
 
+from itertools import chain
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +13,7 @@ from core.errors import ApplicationError
 from courses.blocks import h5p_rules
 from courses.completion import lesson_complete_by_exercises
 from courses.models import LearningPathPage, LessonPage
+from courses.scorm.blocks import scorm_rules
 from learners.models import (
     CompletionSource,
     Enrolment,
@@ -20,6 +23,7 @@ from learners.models import (
     RoleChange,
 )
 from learners.selectors.progress import h5p_block_result, path_progress
+from learners.selectors.scorm import scorm_block_result
 from learners.signals import path_completed
 
 
@@ -50,7 +54,8 @@ def path_of_lesson(lesson) -> LearningPathPage:
 
 
 def lesson_has_h5p(lesson) -> bool:
-    return bool(h5p_rules(lesson.body))
+    """Whether the lesson is completed by its exercises (H5P or SCORM)."""
+    return bool(h5p_rules(lesson.body) or scorm_rules(lesson.body))
 
 
 def lesson_mark_done(*, user, lesson: LessonPage):
@@ -75,8 +80,9 @@ def lesson_complete(*, user, lesson, source):
 
 
 def lesson_h5p_check(*, user, lesson):
-    """Complete an H5P lesson once every exercise in it meets its rule."""
-    results = (
+    """Complete a lesson once every exercise in it, H5P or SCORM, meets its
+    rule."""
+    h5p_results = (
         h5p_block_result(
             user=user,
             lesson_id=lesson.pk,
@@ -87,9 +93,14 @@ def lesson_h5p_check(*, user, lesson):
         )
         for rule in h5p_rules(lesson.body)
     )
-    if not lesson_complete_by_exercises(results):
+    scorm_results = (
+        scorm_block_result(user=user, lesson_id=lesson.pk, rules=rules)
+        for rules in scorm_rules(lesson.body)
+    )
+    if not lesson_complete_by_exercises(chain(h5p_results, scorm_results)):
         return None
-    return lesson_complete(user=user, lesson=lesson, source=CompletionSource.H5P)
+    source = CompletionSource.H5P if h5p_rules(lesson.body) else CompletionSource.SCORM
+    return lesson_complete(user=user, lesson=lesson, source=source)
 
 
 def progress_refresh(*, user, path):

@@ -19,12 +19,13 @@ from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
 from core.site_url import absolute_url
-from courses.models import ScormSco
+from courses.models import LessonPage, ScormSco
 from courses.scorm.cmi import CmiState, parse_commit
 from learners.models import XapiStatement
 from learners.models.scorm import ScormAttempt, ScormLaunch
 from learners.selectors.h5p import h5p_live_lesson, h5p_may_play
 from learners.selectors.scorm import scorm_block_package_id, scorm_latest_attempt
+from learners.services.progress import lesson_h5p_check
 
 VERB = "http://adlnet.gov/expapi/verbs/"
 MAX_SEQUENCE = 2**31 - 1
@@ -62,7 +63,16 @@ def scorm_launch_open(*, user, lesson_id: int, block_id: str, sco_id: int):
             expires_at=timezone.now()
             + timedelta(seconds=settings.H5P_LAUNCH_TTL_SECONDS),
         )
+    if not sco.is_sco and not attempt.is_completed:
+        _asset_opened(attempt, lesson)
     return launch, initial_cmi(user=user, sco=sco, attempt=attempt, resumed=resumed)
+
+
+def _asset_opened(attempt, lesson) -> None:
+    """An asset never talks to the API: opening it completes it."""
+    attempt.completion_status = "completed"
+    attempt.save(update_fields=["completion_status", "updated_at"])
+    lesson_h5p_check(user=attempt.user, lesson=lesson)
 
 
 def _attempt_for(user, lesson_id, block_id, sco) -> tuple[ScormAttempt, bool]:
@@ -166,8 +176,13 @@ def scorm_commit(*, user, launch_id, sequence, data) -> ScormAttempt:
         _apply(attempt, launch, state)
         launch.last_sequence = sequence
         launch.save(update_fields=["last_sequence", "interactions"])
-        if _outcome(attempt) != before:
+        changed = _outcome(attempt) != before
+        if changed:
             _record_statement(launch, attempt, sequence)
+    if changed:
+        lesson = LessonPage.objects.live().filter(pk=launch.lesson_id).first()
+        if lesson is not None:
+            lesson_h5p_check(user=user, lesson=lesson)
     return attempt
 
 

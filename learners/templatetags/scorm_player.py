@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from courses.scorm.blocks import ScormCompletionRule, ScormRules
-from learners.selectors.scorm import scorm_block_done, scorm_sco_statuses
+from learners.selectors.scorm import scorm_block_result, scorm_sco_statuses
 
 register = template.Library()
 
@@ -37,15 +37,18 @@ def scorm_player(context, value, block_id):
             for s in statuses
         ],
     }
-    done = learner and scorm_block_done(
-        user=user,
-        lesson_id=page.pk,
-        rules=ScormRules(
-            block_id=block_id,
-            package_id=package.pk,
-            completion_rule=value["completion_rule"],
-            pass_threshold=value["pass_threshold"],
-        ),
+    done = (
+        learner
+        and scorm_block_result(
+            user=user,
+            lesson_id=page.pk,
+            rules=ScormRules(
+                block_id=block_id,
+                package_id=package.pk,
+                completion_rule=value["completion_rule"],
+                pass_threshold=value["pass_threshold"],
+            ),
+        ).complete
     )
     return {
         "package": package,
