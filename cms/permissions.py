@@ -94,6 +94,13 @@ ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
     ("wagtailcore", "add_locale"),
     ("wagtailcore", "change_locale"),
     ("wagtail_localize", "submit_translation"),
+    # Law 25: the incident register, the notice's versions, erasing an account.
+    *[
+        ("privacy", f"{action}_{model}")
+        for model in ("incident", "privacynotice")
+        for action in ("add", "change", "view")
+    ],
+    ("privacy", "add_erasure"),
 ]
 
 
