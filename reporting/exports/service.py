@@ -15,7 +15,7 @@ from reporting.exports.formats import WRITERS
 from reporting.exports.registry import MUNICIPALITY, PROVINCE, Export, Request
 from reporting.forms import AbsentFilterForm, PeriodForm
 from reporting.models import ExportJob, ExportStatus
-from reporting.privacy import small_cell_threshold
+from reporting.privacy import threshold_for
 from reporting.selectors import Access, municipality_access, reporting_allowed
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def export_request(*, user, spec: Export, query: str, municipality=None) -> Requ
         search=form.cleaned_data.get("q") or "",
         municipality=municipality,
         access=access,
-        threshold=None if access == Access.NAMES else small_cell_threshold(),
+        threshold=threshold_for(sees_names=access == Access.NAMES),
     )
 
 
@@ -62,7 +62,10 @@ def export_build(*, spec: Export, request: Request, file_format: str, progress=N
 
 
 def export_job_create(*, user, table, file_format, query, municipality, filename):
-    return ExportJob.objects.create(
+    """Record a large export; a worker builds it once the request commits."""
+    from reporting.tasks import export_build_task  # tasks import services
+
+    job = ExportJob.objects.create(
         requested_by=user,
         table=table,
         file_format=file_format,
@@ -70,6 +73,8 @@ def export_job_create(*, user, table, file_format, query, municipality, filename
         params={"query": query},
         filename=filename,
     )
+    export_build_task.delay_on_commit(job.pk)
+    return job
 
 
 def export_job_run(*, job_id: int) -> None:

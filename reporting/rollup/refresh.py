@@ -28,6 +28,8 @@ from reporting.rollup.tree import path_contents_sync
 
 # A transaction that commits later than this after its insert would be missed.
 CHECKPOINT_LAG = timedelta(minutes=5)
+# Celery beat refreshes every minute: older than this, it has stopped.
+LATE_AFTER = timedelta(minutes=3)
 
 
 def _highest_id(contract) -> int:
@@ -158,3 +160,12 @@ def rollup_compact() -> None:
 
 def rollup_state() -> RollupState:
     return RollupState.objects.filter(pk=1).first() or RollupState()
+
+
+def rollup_freshness(*, now=None) -> dict:
+    """When the figures were computed, and whether that is later than beat's
+    schedule allows (``late``: a page says so; it never refreshes itself)."""
+    now = now or timezone.now()
+    refreshed_at = rollup_state().refreshed_at
+    late = refreshed_at is None or now - refreshed_at > LATE_AFTER
+    return {"refreshed_at": refreshed_at, "late": late}

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import LearningPathPage, Theme
 from courses.roles import LearnerRole
+from reporting.privacy import fine_level
 from reporting.selectors.counts import (
     attendance_by,
     counts_by_municipality_role,
@@ -104,7 +105,7 @@ def _geography_rows(dimension, labels, places, tally, scope) -> list[Row]:
             continue
         figures = tally.get((dimension, key)) or Figures()
         figures.municipalities = covered[key]
-        fine = covered[key] == 1 and bool(scope.role)
+        fine = fine_level(municipalities=covered[key], one_role=bool(scope.role))
         rows.append(Row(key=key, code=code, label=label, figures=figures, fine=fine))
     return rows
 
@@ -132,7 +133,7 @@ def _role_rows(tally, places, scope) -> list[Row]:
                 code=str(role),
                 label=str(role.label),
                 figures=figures,
-                fine=len(places) == 1,
+                fine=fine_level(municipalities=len(places), one_role=True),
             )
         )
     return rows
@@ -186,7 +187,7 @@ def participation_overview(
     tally, first_months = _tally(scope, places)
     total = tally.get(("total", None)) or Figures()
     total.municipalities = len(places)
-    fine = len(places) == 1 and bool(scope.role)
+    fine = fine_level(municipalities=len(places), one_role=bool(scope.role))
     overview = Overview(
         scope=scope, places=places, total=total, fine=fine, first_months=first_months
     )

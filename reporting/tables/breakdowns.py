@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reporting.privacy import suppress, suppress_partition
+from reporting.privacy import fine_level, shown, suppress_partition
 from reporting.selectors import Figures, Overview, Row
 from reporting.tables.base import RATE, TEXT, Column, Table
 
@@ -51,25 +51,30 @@ def _column(counts, fine, partition, threshold):
     if partition and any(fine):
         return suppress_partition(counts, fine, threshold)
     return [
-        suppress(c, threshold) if f else c for c, f in zip(counts, fine, strict=True)
+        shown(c, threshold=threshold, fine=f) for c, f in zip(counts, fine, strict=True)
     ]
 
 
-def _people_values(rows, total, *, fine, total_fine, partition, threshold, one_place):
+def _people_values(
+    rows, total, *, fine, total_fine, partition, threshold, municipalities
+):
     """Column by column, the counts of people (rows, then the total), small
     cells hidden where ``fine``; in a partition, hidden ones cannot be worked
     out by subtraction either. Elected officials are a group of roles: in a
-    single municipality (``one_place``), always hidden when small."""
+    single municipality, always hidden when small."""
     columns = []
     for column in PEOPLE_COLUMNS:
-        elected = column.key == "elected_trained" and one_place
+        elected = column.key == "elected_trained" and fine_level(
+            municipalities=municipalities, one_role=True
+        )
         counts = [getattr(figures, column.key) for figures in rows]
-        shown = _column(
+        cells = _column(
             counts, [True] * len(rows) if elected else fine, partition, threshold
         )
-        count = getattr(total, column.key)
-        hide_total = threshold is not None and (total_fine or elected)
-        columns.append([*shown, suppress(count, threshold) if hide_total else count])
+        count = shown(
+            getattr(total, column.key), threshold=threshold, fine=total_fine or elected
+        )
+        columns.append([*cells, count])
     return [list(values) for values in zip(*columns, strict=True)]
 
 
@@ -104,10 +109,11 @@ def breakdown_table(
     partition: bool = False,
     threshold: int | None = None,
     with_municipalities: bool = True,
-    one_place: bool = False,
+    municipalities: int = 0,
 ) -> Table:
     """One line per row, then the total; ``threshold`` None: exact counts
-    (for a municipality's own contact)."""
+    (for a municipality's own contact). ``municipalities``: how many the
+    table covers."""
     people = _people_values(
         [row.figures for row in rows],
         total,
@@ -115,7 +121,7 @@ def breakdown_table(
         total_fine=total_fine,
         partition=partition,
         threshold=threshold,
-        one_place=one_place,
+        municipalities=municipalities,
     )
     lines = []
     for figures, values in zip(
@@ -143,7 +149,7 @@ def overview_tables(overview: Overview, threshold: int | None) -> list[Table]:
             total_fine=overview.fine,
             partition=dimension in PARTITIONS,
             threshold=threshold,
-            one_place=len(overview.places) == 1,
+            municipalities=len(overview.places),
         )
         for slug, dimension, title, header in BREAKDOWNS
         if dimension in overview.breakdowns
@@ -155,9 +161,9 @@ def funnel_table(overview: Overview, threshold: int | None) -> Table:
     first = steps[0][1]
     rows = []
     for label, count in steps:
-        shown = suppress(count, threshold) if threshold and overview.fine else count
+        cell = shown(count, threshold=threshold, fine=overview.fine)
         rate = round(100 * count / first, 1) if first else None
-        rows.append([label, shown, "—" if isinstance(shown, str) else rate])
+        rows.append([label, cell, "—" if isinstance(cell, str) else rate])
     return Table(
         slug="entonnoir",
         title=_("Entonnoir"),
@@ -173,7 +179,7 @@ def funnel_table(overview: Overview, threshold: int | None) -> Table:
 def municipality_tables(overview, threshold):
     """The role and path tables of a municipality page (and its exports)."""
     rows = overview.breakdowns
-    common = {"total": overview.total, "total_fine": overview.fine, "one_place": True}
+    common = {"total": overview.total, "total_fine": overview.fine, "municipalities": 1}
     return [
         breakdown_table(
             slug="roles",

@@ -6,7 +6,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.template.response import TemplateResponse
 
-from reporting.privacy import small_cell_threshold
+from reporting.privacy import threshold_for
 from reporting.selectors import Access, reporting_allowed
 
 
@@ -31,6 +31,5 @@ def coordinators_only(view):
     return wrapped
 
 
-def threshold_for(access: Access) -> int | None:
-    """Small cells are hidden from everyone but the municipality's contact."""
-    return None if access == Access.NAMES else small_cell_threshold()
+def access_threshold(access: Access) -> int | None:
+    return threshold_for(sees_names=access == Access.NAMES)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from reporting import charts
 from reporting.forms import AbsentFilterForm, ParticipationFilterForm
-from reporting.privacy import small_cell_threshold
+from reporting.privacy import headline, small_cell_threshold
+from reporting.rollup import rollup_freshness
 from reporting.selectors import (
     municipalities_absent,
     municipalities_in_scope,
@@ -28,7 +29,7 @@ from reporting.tables import (
     trend_tables,
 )
 from reporting.views.access import coordinators_only
-from reporting.views.common import export_prefix, freshness, headline, querystring
+from reporting.views.common import export_prefix, querystring
 
 PER_PAGE = 50
 
@@ -38,7 +39,7 @@ def _invalid(request, template, form):
         "form": form,
         "invalid": True,
         "threshold": small_cell_threshold(),
-        **freshness(),
+        **rollup_freshness(),
     }
     return TemplateResponse(request, template, context, status=400)
 
@@ -144,7 +145,7 @@ def dashboard(request):
     form = ParticipationFilterForm(request.GET)
     if not form.is_valid():
         return _invalid(request, "reporting/dashboard.html", form)
-    context = freshness()
+    context = rollup_freshness()
     scope = form.scope()
     overview, trends = participation_report(scope=scope)
     threshold = small_cell_threshold()
@@ -155,7 +156,7 @@ def dashboard(request):
         shown=headline(
             overview.total,
             threshold=threshold,
-            one_municipality=len(overview.places) == 1,
+            municipalities=len(overview.places),
             one_role=bool(scope.role),
         ),
         tables=overview_tables(overview, threshold),
@@ -212,7 +213,7 @@ def _municipality_list(request, template, form, page, table):
     table.links = [
         reverse("reporting:municipality", args=[m.code]) for m in page.object_list
     ]
-    context = freshness()
+    context = rollup_freshness()
     context.update(
         export_prefix=export_prefix("reporting:export"),
         threshold=small_cell_threshold(),

@@ -23,7 +23,6 @@ from reporting.exports import (
 )
 from reporting.models import ExportJob, ExportStatus
 from reporting.selectors import Access
-from reporting.tasks import export_build_task
 from reporting.views.access import forbidden, refuse
 from reporting.views.common import querystring
 from territory.models import Municipality
@@ -44,7 +43,6 @@ def _queue(request, table, file_format, query, municipality, name):
         municipality=municipality,
         filename=name,
     )
-    export_build_task.delay_on_commit(job.pk)
     return redirect("reporting:export_job", pk=job.pk)
 
 

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from reporting.forms import PeriodForm
+from reporting.privacy import headline
+from reporting.rollup import rollup_freshness
 from reporting.selectors import (
     Access,
     municipality_access,
@@ -15,8 +17,8 @@ from reporting.selectors import (
     participation_report,
 )
 from reporting.tables import learners_table, municipality_tables, trend_tables
-from reporting.views.access import refuse, threshold_for
-from reporting.views.common import export_prefix, freshness, headline, querystring
+from reporting.views.access import access_threshold, refuse
+from reporting.views.common import export_prefix, querystring
 from reporting.views.dashboard import trend_chart
 from territory.models import Municipality
 
@@ -29,7 +31,7 @@ def _report(place, scope, threshold) -> dict:
         "shown": headline(
             overview.total,
             threshold=threshold,
-            one_municipality=True,
+            municipalities=1,
             one_role=bool(scope.role),
         ),
         "total": overview.total,
@@ -61,9 +63,9 @@ def municipality(request, code):
         "municipality": place,
         "form": form,
         "access": access.value,
-        "threshold": threshold_for(access),
+        "threshold": access_threshold(access),
         "query": querystring(request),
-        **freshness(),
+        **rollup_freshness(),
     }
     template = "reporting/municipality.html"
     if not form.is_valid():

@@ -9,8 +9,8 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reporting.exports import to_csv
-from reporting.models import ExportJob, TrainingContact
+from reporting.exports import export_job_create, to_csv
+from reporting.models import ExportJob, ExportStatus, TrainingContact
 from reporting.rollup import rollup_refresh
 from reporting.tables import TEXT, Column, Table
 from tests.factories import UserFactory
@@ -185,6 +185,27 @@ def test_a_large_export_is_built_by_a_job_with_progress(
         saint_elzear[rows[0].index("Personnes inscrites — Élu·e — maire ou mairesse")]
         == "< 5"
     )
+
+
+def test_the_export_service_enqueues_its_job_once_the_request_commits(
+    coordinator_client, coordinator, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        job = export_job_create(
+            user=coordinator,
+            table="municipalites",
+            file_format="csv",
+            query="region=12",
+            municipality=None,
+            filename="municipalites.csv",
+        )
+        job.refresh_from_db()
+        assert job.status == ExportStatus.PENDING  # nothing runs before the commit
+
+    assert len(callbacks) == 1
+    callbacks[0]()
+    job.refresh_from_db()
+    assert job.status == ExportStatus.DONE and job.total == 136
 
 
 @override_settings(REPORTING_EXPORT_ASYNC_ROWS=100)
