@@ -42,8 +42,11 @@ def _fresh(user, parsed: list[ParsedStatement], stored) -> list[ParsedStatement]
         seen = unique.setdefault(statement.statement_id, statement)
         if seen.content_hash != statement.content_hash:
             raise XapiConflict(statement.statement_id)
-    for statement_id, (digest, owner, _trusted) in stored.items():
-        if digest != unique[statement_id].content_hash or owner != user.pk:
+    for statement_id, known in stored.items():
+        if (
+            known.content_hash != unique[statement_id].content_hash
+            or known.owner_id != user.pk
+        ):
             raise XapiConflict(statement_id)
         del unique[statement_id]
     return list(unique.values())
@@ -222,7 +225,7 @@ def _record(user, parsed):
     return closed | {
         s.lesson_id
         for statement_id, s in resent.items()
-        if s.ends_attempt and found.stored[statement_id][2]
+        if s.ends_attempt and found.stored[statement_id].trusted
     }
 
 

@@ -6,18 +6,22 @@ Python to compile, more than PostgreSQL took to run it, and the ORM needed
 five of them; ``bench/xapi_ingest.py`` measured the difference. Here the same
 work is two statements (one read, which also reads the launches the
 statements name, and one insert) plus, when an attempt may change, a lock on
-PostgreSQL, and when an attempt closes, one update. They are written once
-against the models' own table and column names and run unchanged on SQLite
-and PostgreSQL; values go through each
-field's ``get_db_prep_save``/``get_db_prep_value`` exactly as the ORM would
-send them, and come back through ``to_python``.
+PostgreSQL, and when an attempt closes, one update. Each is built in one
+layer of f-strings from the models' own table and column names, once per
+shape (how many ids of each kind), and runs on SQLite and PostgreSQL alike
+(only the database types of the first branch's NULLs differ; the snapshots in
+``tests/learners/snapshots/`` show both). Values go through each field's
+``get_db_prep_save``/``get_db_prep_value`` exactly as the ORM would send
+them, and come back through ``to_python``; the read's rows are unpacked into
+``LookupRow``, whose columns each mean one thing.
 """
 
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
-from django.db import connection
+from django.db import connection, models
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -33,27 +37,61 @@ def _marks(count):
     return ", ".join(["%s"] * count)
 
 
+def _table(model):
+    return _quote(model._meta.db_table)
+
+
 def _column(model, name):
     return _quote(model._meta.get_field(name).column)
 
 
-@dataclass
-class LastAttempt:
-    id: int
-    number: int
-    open: bool
+def _pk(model):
+    return _quote(model._meta.pk.column)
 
 
 class LessonState:
-    """Where a launch's lesson stands now (the ``r`` rows of the lookup)."""
+    """Where a launch's lesson stands now (``LookupRow.lesson_state``)."""
 
     UNPUBLISHED = 0
     SAME_REVISION = 1  # still live in the revision the launch found its block in
     REPUBLISHED = 2  # live, in another revision: read the body again
 
 
-@dataclass
-class Launch:
+class LookupRow(NamedTuple):
+    """A row of ``lookup``'s query. ``kind`` names its branch, which fills
+    only its own columns (the others are NULL); a column means one thing in
+    every branch."""
+
+    kind: str  # s: a stored statement, c: a content, l: a lesson,
+    # a: the learner's last attempt on a block, r: one of their launches
+    statement_id: object  # s
+    content_hash: str | None  # s
+    owner_id: int | None  # s: who sent the stored statement
+    trusted: bool | None  # s
+    launch_id: object  # r
+    content_id: int | None  # c, r
+    lesson_id: int | None  # l, a, r
+    block_id: str | None  # a, r
+    attempt_id: int | None  # a
+    attempt_number: int | None  # a
+    attempt_open: bool | None  # a
+    lesson_state: int | None  # r: a LessonState
+    unexpired: bool | None  # r
+
+
+class StoredStatement(NamedTuple):
+    content_hash: str
+    owner_id: int
+    trusted: bool
+
+
+class LastAttempt(NamedTuple):
+    id: int
+    number: int
+    open: bool
+
+
+class Launch(NamedTuple):
     lesson_id: int
     block_id: str
     content_id: int
@@ -65,8 +103,7 @@ class Launch:
 class Lookup:
     """What is already stored about a batch of statements."""
 
-    # statement id → (hash, owner id, trusted)
-    stored: dict = field(default_factory=dict)
+    stored: dict = field(default_factory=dict)  # statement id → StoredStatement
     contents: set = field(default_factory=set)
     lessons: set = field(default_factory=set)
     last_attempts: dict = field(default_factory=dict)  # (lesson, block) → LastAttempt
@@ -74,84 +111,137 @@ class Lookup:
 
 
 @cache
-def _lookup_parts():
-    statement = _quote(XapiStatement._meta.db_table)
-    s_id = _column(XapiStatement, "statement_id")
-    s_hash = _column(XapiStatement, "content_hash")
-    s_user = _column(XapiStatement, "user")
-    s_trusted = _column(XapiStatement, "trusted")
-    content = _quote(H5PContent._meta.db_table)
-    c_id = _quote(H5PContent._meta.pk.column)
-    lesson = _quote(LessonPage._meta.db_table)
-    l_id = _quote(LessonPage._meta.pk.column)
-    attempt = _quote(H5PAttempt._meta.db_table)
-    a_id = _quote(H5PAttempt._meta.pk.column)
-    user, page, block, number, finished = (
-        _column(H5PAttempt, name)
-        for name in ("user", "lesson", "block_id", "number", "finished_at")
-    )
-    same_block = " AND ".join(f"o.{c} = t.{c}" for c in (user, page, block))
+def _column_types():
+    """Each column's database type, for the NULLs of the first branch:
+    PostgreSQL takes a ``UNION``'s column types from its first branch, and an
+    untyped NULL there would make the column text."""
+
+    def of(model, name):
+        return model._meta.get_field(name).db_type(connection)
+
+    flag = models.BooleanField().db_type(connection)
     return {
-        # The first branch fixes each column's type for PostgreSQL's UNION.
-        "s": (
-            f"SELECT 's', {s_id}, {s_hash}, {s_user}, CAST(NULL AS BIGINT), "
-            f"CAST(NULL AS BIGINT), {s_trusted} "
-            f"FROM {statement} WHERE {s_id} IN ({{}})"
-        ),
-        "r": _launch_part(),
-        "c": (
-            f"SELECT 'c', NULL, NULL, {c_id}, NULL, NULL, NULL "
-            f"FROM {content} WHERE {c_id} IN ({{}})"
-        ),
-        "l": (
-            f"SELECT 'l', NULL, NULL, {l_id}, NULL, NULL, NULL "
-            f"FROM {lesson} WHERE {l_id} IN ({{}})"
-        ),
-        # The learner's last attempt on each block: its number and whether it
-        # is still open.
-        "a": (
-            f"SELECT 'a', NULL, t.{block}, t.{page}, t.{a_id}, t.{number}, "
-            f"t.{finished} IS NULL FROM {attempt} t "
-            f"WHERE t.{user} = %s AND t.{page} IN ({{}}) AND t.{block} IN ({{}}) "
-            f"AND t.{number} = "
-            f"(SELECT MAX(o.{number}) FROM {attempt} o WHERE {same_block})"
-        ),
+        "statement_id": of(XapiStatement, "statement_id"),
+        "content_hash": of(XapiStatement, "content_hash"),
+        "owner_id": of(XapiStatement, "user"),
+        "trusted": flag,
+        "launch_id": H5PLaunch._meta.pk.db_type(connection),
+        "content_id": H5PContent._meta.pk.db_type(connection),
+        "lesson_id": of(H5PAttempt, "lesson"),
+        "block_id": of(H5PAttempt, "block_id"),
+        "attempt_id": H5PAttempt._meta.pk.db_type(connection),
+        "attempt_number": of(H5PAttempt, "number"),
+        "attempt_open": flag,
+        "lesson_state": models.IntegerField().db_type(connection),
+        "unexpired": flag,
     }
 
 
-def _launch_part():
+def _branch(kind, source, *, first=False, **values):
+    """``SELECT 'kind', <every LookupRow column> FROM source``: ``values``
+    fill their columns, the others are NULL (typed in the ``first`` branch,
+    which names the columns too)."""
+    types = _column_types()
+
+    def null(name):
+        return f"CAST(NULL AS {types[name]})" if first else "NULL"
+
+    columns = [f"'{kind}'", *(values.get(n) or null(n) for n in LookupRow._fields[1:])]
+    if first:
+        columns = [
+            f"{c} AS {n}" for c, n in zip(columns, LookupRow._fields, strict=True)
+        ]
+    return f"SELECT {', '.join(columns)} FROM {source}"
+
+
+def _stored_statements(count):
+    s_id = _column(XapiStatement, "statement_id")
+    return _branch(
+        "s",
+        f"{_table(XapiStatement)} s WHERE s.{s_id} IN ({_marks(count)})",
+        first=True,
+        statement_id=f"s.{s_id}",
+        content_hash=f"s.{_column(XapiStatement, 'content_hash')}",
+        owner_id=f"s.{_column(XapiStatement, 'user')}",
+        trusted=f"s.{_column(XapiStatement, 'trusted')}",
+    )
+
+
+def _existing(kind, model, count, column):
+    pk = _pk(model)
+    return _branch(
+        kind,
+        f"{_table(model)} x WHERE x.{pk} IN ({_marks(count)})",
+        **{column: f"x.{pk}"},
+    )
+
+
+def _last_attempts(lessons, blocks):
+    """The learner's last attempt on each block asked about: its number and
+    whether it is still open."""
+    table = _table(H5PAttempt)
+    user, lesson, block, number, finished = (
+        _column(H5PAttempt, name)
+        for name in ("user", "lesson", "block_id", "number", "finished_at")
+    )
+    same_block = " AND ".join(f"o.{c} = t.{c}" for c in (user, lesson, block))
+    return _branch(
+        "a",
+        f"{table} t WHERE t.{user} = %s AND t.{lesson} IN ({_marks(lessons)}) "
+        f"AND t.{block} IN ({_marks(blocks)}) AND t.{number} = "
+        f"(SELECT MAX(o.{number}) FROM {table} o WHERE {same_block})",
+        lesson_id=f"t.{lesson}",
+        block_id=f"t.{block}",
+        attempt_id=f"t.{_pk(H5PAttempt)}",
+        attempt_number=f"t.{number}",
+        attempt_open=f"t.{finished} IS NULL",
+    )
+
+
+def _launches(count):
     """The user's launches among those named, with their lesson's state and
     whether they are unexpired (compared with the time passed as parameter)."""
-    launch = _quote(H5PLaunch._meta.db_table)
-    l_id = _quote(H5PLaunch._meta.pk.column)
-    l_user, l_lesson, l_block, l_content, l_revision, l_expires = (
+    user, lesson, revision, expires = (
         _column(H5PLaunch, name)
-        for name in (
-            "user",
-            "lesson",
-            "block_id",
-            "content",
-            "lesson_revision",
-            "expires_at",
-        )
+        for name in ("user", "lesson", "lesson_revision", "expires_at")
     )
-    page = _quote(Page._meta.db_table)
     p_id, p_live, p_revision = (
-        _quote(Page._meta.get_field(name).column)
-        for name in ("id", "live", "live_revision")
+        _column(Page, name) for name in ("id", "live", "live_revision")
     )
     same_revision = (
-        f"(r.{l_revision} = p.{p_revision} "
-        f"OR (r.{l_revision} IS NULL AND p.{p_revision} IS NULL))"
+        f"(r.{revision} = p.{p_revision} "
+        f"OR (r.{revision} IS NULL AND p.{p_revision} IS NULL))"
     )
-    return (
-        f"SELECT 'r', r.{l_id}, r.{l_block}, r.{l_lesson}, r.{l_content}, "
-        f"CASE WHEN NOT p.{p_live} THEN {LessonState.UNPUBLISHED} "
+    return _branch(
+        "r",
+        f"{_table(H5PLaunch)} r JOIN {_table(Page)} p ON p.{p_id} = r.{lesson} "
+        f"WHERE r.{user} = %s AND r.{_pk(H5PLaunch)} IN ({_marks(count)})",
+        launch_id=f"r.{_pk(H5PLaunch)}",
+        content_id=f"r.{_column(H5PLaunch, 'content')}",
+        lesson_id=f"r.{lesson}",
+        block_id=f"r.{_column(H5PLaunch, 'block_id')}",
+        lesson_state=f"CASE WHEN NOT p.{p_live} THEN {LessonState.UNPUBLISHED} "
         f"WHEN {same_revision} THEN {LessonState.SAME_REVISION} "
-        f"ELSE {LessonState.REPUBLISHED} END, r.{l_expires} > %s "
-        f"FROM {launch} r JOIN {page} p ON p.{p_id} = r.{l_lesson} "
-        f"WHERE r.{l_user} = %s AND r.{l_id} IN ({{}})"
+        f"ELSE {LessonState.REPUBLISHED} END",
+        unexpired=f"r.{expires} > %s",
     )
+
+
+@lru_cache(maxsize=512)
+def lookup_sql(statements, contents, lessons, blocks, launches) -> str:
+    """The lookup's query for that many ids of each kind (none: no branch),
+    built once per shape. The stored statements' branch always comes first,
+    so parameters follow the branches' order."""
+    sql = [_stored_statements(statements)]
+    if contents:
+        sql.append(_existing("c", H5PContent, contents, "content_id"))
+    if lessons:
+        sql.append(_existing("l", LessonPage, lessons, "lesson_id"))
+    if lessons and blocks:
+        sql.append(_last_attempts(lessons, blocks))
+    if launches:
+        sql.append(_launches(launches))
+    return " UNION ALL ".join(sql)
 
 
 def lookup(
@@ -161,72 +251,83 @@ def lookup(
     owner and whether they were trusted), which contents and lessons exist,
     the learner's last attempt on each (lesson, block) asked about, and which
     of the launches named are the learner's."""
-    parts = _lookup_parts()
-    uuid_field = XapiStatement._meta.get_field("statement_id")
-    statement_ids = list(statement_ids)
+    statement_ids, launch_ids = list(statement_ids), list(launch_ids)
     if not statement_ids:
         return Lookup()
-    sql = [parts["s"].format(_marks(len(statement_ids)))]
-    params = [
-        uuid_field.get_db_prep_value(value, connection) for value in statement_ids
-    ]
-    if content_ids:
-        sql.append(parts["c"].format(_marks(len(content_ids))))
-        params.extend(content_ids)
-    if lesson_ids:
-        sql.append(parts["l"].format(_marks(len(lesson_ids))))
-        params.extend(lesson_ids)
+    statement_id = XapiStatement._meta.get_field("statement_id")
+    launch_id = H5PLaunch._meta.pk
+    params = [statement_id.get_db_prep_value(v, connection) for v in statement_ids]
+    params += [*content_ids, *lesson_ids]
     if lesson_ids and block_ids:
-        sql.append(parts["a"].format(_marks(len(lesson_ids)), _marks(len(block_ids))))
-        params.extend([user_id, *lesson_ids, *block_ids])
-    launch_ids = list(launch_ids)
+        params += [user_id, *lesson_ids, *block_ids]
+    else:
+        block_ids = ()
     if launch_ids:
         expires = H5PLaunch._meta.get_field("expires_at")
-        sql.append(parts["r"].format(_marks(len(launch_ids))))
         params.append(expires.get_db_prep_value(timezone.now(), connection))
         params.append(user_id)
-        params.extend(uuid_field.get_db_prep_value(v, connection) for v in launch_ids)
-    found = Lookup()
+        params += [launch_id.get_db_prep_value(v, connection) for v in launch_ids]
+    sql = lookup_sql(
+        len(statement_ids),
+        len(content_ids),
+        len(lesson_ids),
+        len(block_ids),
+        len(launch_ids),
+    )
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(sql), params)
-        for kind, an_id, text, number, pk, attempt_number, flag in cursor:
-            if kind == "s":
-                found.stored[uuid_field.to_python(an_id)] = (text, number, bool(flag))
-            elif kind == "r":
-                found.launches[uuid_field.to_python(an_id)] = Launch(
-                    lesson_id=number,
-                    block_id=text,
-                    content_id=pk,
-                    lesson_state=attempt_number,
-                    unexpired=bool(flag),
-                )
-            elif kind == "c":
-                found.contents.add(number)
-            elif kind == "l":
-                found.lessons.add(number)
-            else:
-                found.last_attempts[(number, text)] = LastAttempt(
-                    id=pk, number=attempt_number, open=bool(flag)
-                )
+        cursor.execute(sql, params)
+        return _found(map(LookupRow._make, cursor), statement_id, launch_id)
+
+
+def _found(rows, statement_id, launch_id) -> Lookup:
+    found = Lookup()
+    for row in rows:
+        if row.kind == "s":
+            found.stored[statement_id.to_python(row.statement_id)] = StoredStatement(
+                row.content_hash, row.owner_id, bool(row.trusted)
+            )
+        elif row.kind == "c":
+            found.contents.add(row.content_id)
+        elif row.kind == "l":
+            found.lessons.add(row.lesson_id)
+        elif row.kind == "a":
+            found.last_attempts[row.lesson_id, row.block_id] = LastAttempt(
+                row.attempt_id, row.attempt_number, bool(row.attempt_open)
+            )
+        else:
+            found.launches[launch_id.to_python(row.launch_id)] = Launch(
+                row.lesson_id,
+                row.block_id,
+                row.content_id,
+                row.lesson_state,
+                bool(row.unexpired),
+            )
     return found
 
 
 @cache
-def _insert_parts():
+def _insert_fields():
+    """The columns an insert fills, ``stored`` last (set to now)."""
     fields = [
         f
         for f in XapiStatement._meta.concrete_fields
         if not f.primary_key and f.attname != "stored"
     ]
-    stored = XapiStatement._meta.get_field("stored")
+    return fields, XapiStatement._meta.get_field("stored")
+
+
+@lru_cache(maxsize=64)
+def insert_sql(rows) -> str:
+    """The insert of ``rows`` statements."""
+    fields, stored = _insert_fields()
     columns = ", ".join(_quote(f.column) for f in [*fields, stored])
-    sql = f"INSERT INTO {_quote(XapiStatement._meta.db_table)} ({columns}) VALUES "
-    return sql, fields, stored, len(fields) + 1
+    values = ", ".join([f"({_marks(len(fields) + 1)})"] * rows)
+    return f"INSERT INTO {_table(XapiStatement)} ({columns}) VALUES {values}"
 
 
 def statements_insert(rows: list[dict]):
     """Insert statements given as ``{attname: value}`` (``stored`` is now)."""
-    sql, fields, stored, width = _insert_parts()
+    fields, stored = _insert_fields()
     now = stored.get_db_prep_save(timezone.now(), connection)
     size = max(1, connection.ops.bulk_batch_size([*fields, stored], rows))
     with connection.cursor() as cursor:
@@ -238,8 +339,7 @@ def statements_insert(rows: list[dict]):
                     f.get_db_prep_save(row[f.attname], connection) for f in fields
                 )
                 params.append(now)
-            row_marks = f"({_marks(width)})"
-            cursor.execute(sql + ", ".join([row_marks] * len(chunk)), params)
+            cursor.execute(insert_sql(len(chunk)), params)
 
 
 CLOSING_FIELDS = (
@@ -254,14 +354,14 @@ CLOSING_FIELDS = (
 
 
 @cache
-def _close_sql():
+def close_sql() -> str:
     assignments = ", ".join(
         f"{_column(H5PAttempt, name)} = %s" for name in CLOSING_FIELDS
     )
     finished = _column(H5PAttempt, "finished_at")
     return (
-        f"UPDATE {_quote(H5PAttempt._meta.db_table)} SET {assignments} "
-        f"WHERE {_quote(H5PAttempt._meta.pk.column)} = %s AND {finished} IS NULL"
+        f"UPDATE {_table(H5PAttempt)} SET {assignments} "
+        f"WHERE {_pk(H5PAttempt)} = %s AND {finished} IS NULL"
     )
 
 
@@ -275,7 +375,7 @@ def attempt_close(attempt: H5PAttempt) -> bool:
         for name in CLOSING_FIELDS
     ]
     with connection.cursor() as cursor:
-        cursor.execute(_close_sql(), [*params, attempt.pk])
+        cursor.execute(close_sql(), [*params, attempt.pk])
         return cursor.rowcount == 1
 
 

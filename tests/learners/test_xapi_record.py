@@ -92,7 +92,8 @@ def test_a_result_for_an_attempt_closed_meanwhile_opens_the_next_one(
     def stale_lookup(**kwargs):
         found = real_lookup(**kwargs)
         if not calls:
-            found.last_attempts[(lesson.pk, BLOCK)].open = True
+            key = (lesson.pk, BLOCK)
+            found.last_attempts[key] = found.last_attempts[key]._replace(open=True)
         calls.append(kwargs)
         return found
 
