@@ -14,7 +14,9 @@ import secrets
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -122,30 +124,36 @@ def _scrub_text(text: str, needles: list[str], opaque: str) -> str:
 
 
 def _statements_scrub(user, opaque, needles) -> int:
+    """The actor of every statement becomes the opaque account, in one UPDATE;
+    the few statements whose JSON still carries a name (a typed answer) are
+    then rewritten one by one."""
     actor = {
         "objectType": "Agent",
         "account": {"homePage": "urn:virage", "name": opaque},
     }
-    changed = 0
-    statements = XapiStatement.objects.filter(user=user).only("pk", "raw")
-    batch = []
-    for statement in statements.iterator(chunk_size=BATCH):
-        raw = dict(statement.raw)
-        raw["actor"] = actor
-        text = json.dumps(raw, ensure_ascii=False)
-        scrubbed = _scrub_text(text, needles, opaque)
-        statement.raw = json.loads(scrubbed) if scrubbed != text else raw
-        batch.append(statement)
-        if len(batch) == BATCH:
-            changed += _bulk_raw(batch)
-    return changed + _bulk_raw(batch)
-
-
-def _bulk_raw(batch) -> int:
-    count = len(batch)
-    XapiStatement.objects.bulk_update(batch, ["raw"], batch_size=BATCH)
-    batch.clear()
-    return count
+    table = connection.ops.quote_name(XapiStatement._meta.db_table)
+    if connection.vendor == "postgresql":
+        sql = f"UPDATE {table} SET raw = jsonb_set(raw, '{{actor}}', %s::jsonb)"
+    else:
+        sql = f"UPDATE {table} SET raw = json_set(raw, '$.actor', json(%s))"
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} WHERE user_id = %s", [json.dumps(actor), user.pk])
+        changed = cursor.rowcount
+    mentions = Q()
+    for needle in needles:  # as typed, and as JSON escapes it (SQLite's text)
+        for form in {needle, json.dumps(needle)[1:-1]}:
+            mentions |= Q(raw_text__icontains=form)
+    remaining = (
+        XapiStatement.objects.filter(user=user)
+        .annotate(raw_text=Cast("raw", TextField()))
+        .filter(mentions)
+        .only("pk", "raw")
+    )
+    for statement in remaining.iterator(chunk_size=BATCH):
+        text = json.dumps(statement.raw, ensure_ascii=False)
+        statement.raw = json.loads(_scrub_text(text, needles, opaque))
+        statement.save(update_fields=["raw"])
+    return changed
 
 
 def _imports_scrub(email, opaque) -> int:

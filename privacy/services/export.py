@@ -130,7 +130,7 @@ def learner_data_zip(*, user, out, progress: Progress | None = None) -> dict:
 
 
 def _json(rows: list[dict]) -> str:
-    return json.dumps(rows, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    return json.dumps(rows, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
 def _csv(rows: list[dict]) -> str:
