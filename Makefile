@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install setup run demo test test-postgres lint format bench messages clean
+.PHONY: install setup run demo prod test test-postgres lint format bench messages clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: setup
 	$(PY) manage.py runserver $(HOST)
 
 demo: setup
+
+# Production-like: gunicorn + Celery worker + beat (Procfile), production
+# settings, local PostgreSQL and Redis (scripts/prod.sh says what it sets).
+prod: install
+	scripts/prod.sh
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -36,3 +36,18 @@ def h5p_player_origin_https_check(app_configs, **kwargs):
             Warning("H5P_PLAYER_ORIGIN is not served over HTTPS.", id="virage.W001")
         ]
     return []
+
+
+@register(Tags.caches, deploy=True)
+def shared_cache_check(app_configs, **kwargs):
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith("LocMemCache"):
+        return [
+            Warning(
+                "The cache is per process: sessions' cache, rate limits and "
+                "lockouts are not shared between web processes.",
+                hint="Set CACHE_URL=redis://… (docs/deployment.md).",
+                id="virage.W002",
+            )
+        ]
+    return []

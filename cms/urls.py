@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import health, views
 from learners import api as learner_api
 from learners.views import launches
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("health/", health.health, name="health"),
     path("h5p/lancements", launches.launch_open, name="h5p_launch"),
     path(
         "h5p/etat/<int:content_id>/<int:lesson_id>/<str:block_id>/<str:data_type>/"
