@@ -1,4 +1,7 @@
-"""Site-wide middleware: which host is the site and which the H5P player."""
+"""Site-wide middleware: which host is the site and which the H5P player;
+what is compressed."""
+
+from django.middleware.gzip import GZipMiddleware
 
 from courses import player
 
@@ -18,3 +21,24 @@ class PlayerOriginMiddleware:
         response = self.get_response(request)
         response.cookies.clear()
         return response
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH mitigation: random padding) for text
+    only: pages, JSON, CSS, JavaScript, SVG. Images, fonts, videos and
+    archives are compressed already, and a partial answer (206) to a range
+    request must stay byte-exact."""
+
+    TEXT_TYPES = (
+        "text/",
+        "application/json",
+        "application/javascript",
+        "application/xml",
+        "image/svg+xml",
+    )
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if response.status_code == 206 or not content_type.startswith(self.TEXT_TYPES):
+            return response
+        return super().process_response(request, response)

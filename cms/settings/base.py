@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after security: compresses what every other layer produced.
+    "cms.middleware.CompressTextMiddleware",
     "cms.middleware.PlayerOriginMiddleware",
     "core.site_url.RequestOriginMiddleware",
     "cms.csp.SiteCSPMiddleware",
