@@ -40,6 +40,7 @@ def test_sign_up_enrol_complete_lessons_and_register(
     page.select_option("#id_role", "employee")
     page.fill("#id_password1", "Conseil-municipal-2026!")
     page.fill("#id_password2", "Conseil-municipal-2026!")
+    page.check("#id_accept_notice")
     page.click("main button[type=submit]")
     page.wait_for_url("**/compte/inscription/envoyee/")
     page.goto(base + confirmation_path(mail.outbox[-1]))

@@ -38,6 +38,7 @@ def test_sign_up_with_search_as_you_type_municipality(
     page.select_option("#id_role", "mayor")
     page.fill("#id_password1", "Conseil-municipal-2026!")
     page.fill("#id_password2", "Conseil-municipal-2026!")
+    page.check("#id_accept_notice")
     page.click("main button[type=submit]")
     page.wait_for_url("**/compte/inscription/envoyee/")
     page.goto(live_server.url + confirmation_path(mail.outbox[-1]))
