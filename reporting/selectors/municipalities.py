@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce
 
 from courses.roles import LearnerRole
 from learners.models import User
+from learners.selectors.consent import named_listing_allowed
 from reporting.models import LearnerFact
 from reporting.selectors.scope import Scope, facts_in_scope, geography_q, period_q
 from territory.models import Municipality
@@ -61,8 +62,10 @@ class LearnerLine:
 
 
 def municipality_accounts(*, municipality, scope: Scope):
-    """The municipality's learners (of the role, if any), by name."""
+    """The municipality's learners (of the role, if any), by name: only those
+    who let their municipality see their progress (Law 25 consent)."""
     people = User.objects.filter(municipality=municipality).exclude(role="")
+    people = people.filter(named_listing_allowed())
     if scope.role:
         people = people.filter(role=scope.role)
     return people.order_by("last_name", "first_name", "pk").values_list(
