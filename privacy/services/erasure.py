@@ -24,7 +24,13 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 
 from certification.models import Certificate
 from core.errors import ApplicationError
-from learners.models import EnrolmentImport, H5PUserState, XapiStatement
+from learners.models import (
+    EnrolmentImport,
+    H5PUserState,
+    LearnerConsent,
+    ScormAttempt,
+    XapiStatement,
+)
 from learners.signals import personal_data_erased
 from privacy.models import DataExport, Erasure, ErasureStatus
 from privacy.selectors import import_text
@@ -95,6 +101,7 @@ def learner_erase(*, user, requested_by: str) -> Erasure:
         counts = {
             "xapi_statements": _statements_scrub(user, opaque, needles),
             "h5p_states": H5PUserState.objects.filter(user=user).delete()[0],
+            "scorm_attempts": _scorm_scrub(user),
             "imports": _imports_scrub(user.email, opaque),
             "certificates": _certificates_withdraw(user, opaque, needles, files),
             "my_data_archives": _archives_delete(user, files),
@@ -154,6 +161,14 @@ def _statements_scrub(user, opaque, needles) -> int:
         statement.raw = json.loads(_scrub_text(text, needles, opaque))
         statement.save(update_fields=["raw"])
     return changed
+
+
+def _scorm_scrub(user) -> int:
+    """A SCORM attempt keeps its status and score; what the learner typed or
+    the package stored about them (suspend data, answers) goes."""
+    return ScormAttempt.objects.filter(user=user).update(
+        suspend_data="", location="", interactions=[]
+    )
 
 
 def _imports_scrub(email, opaque) -> int:
@@ -231,6 +246,9 @@ def _admin_history_scrub(needles, opaque) -> int:
 
 
 def _account_anonymise(user, opaque):
+    LearnerConsent.objects.filter(user=user).update(
+        share_with_municipality=False, email_reminders=False
+    )
     user.email = f"{opaque}@{ERASED_DOMAIN}"
     user.first_name = ""
     user.last_name = ""

@@ -25,6 +25,7 @@ from learners.models import (
     LessonCompletion,
     PathCompletion,
     RoleChange,
+    ScormAttempt,
     SessionRegistration,
     XapiStatement,
 )
@@ -85,6 +86,7 @@ KINDS: dict[str, Callable] = {
     "declarations_xapi": _statements,
     "tentatives_h5p": lambda user: H5PAttempt.objects.filter(user=user).values(),
     "etats_h5p": lambda user: H5PUserState.objects.filter(user=user).values(),
+    "tentatives_scorm": lambda user: ScormAttempt.objects.filter(user=user).values(),
     "seances": lambda user: SessionRegistration.objects.filter(user=user).values(
         "id",
         "session_id",
