@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from core.errors import ApplicationError
 from courses.models import LessonPage
 from learners import services
-from learners.models import XapiStatement
+from learners.selectors.xapi import xapi_statement_raw, xapi_statements_list
 from learners.xapi import UNSTORABLE, load_json, parse_statement, parse_timestamp
 
 XAPI_VERSION = "1.0.3"
@@ -75,29 +75,34 @@ def _put(request):
 
 
 def _get(request):
-    own = XapiStatement.objects.filter(user=request.user)
     values = [value for _key, items in request.GET.lists() for value in items]
     if any(UNSTORABLE.search(value) for value in values):
         raise ApplicationError(_("Caractère non autorisé dans les paramètres."))
     statement_id = request.GET.get("statementId")
     if statement_id:
         try:
-            statement = own.get(statement_id=uuid.UUID(statement_id))
-        except (ValueError, XapiStatement.DoesNotExist):
+            raw = xapi_statement_raw(
+                user=request.user, statement_id=uuid.UUID(statement_id)
+            )
+        except ValueError:
+            raw = None
+        if raw is None:
             return _error(_("Déclaration introuvable."), 404)
-        return JsonResponse(statement.raw)
-    if "verb" in request.GET:
-        own = own.filter(verb=request.GET["verb"])
-    if "activity" in request.GET:
-        own = own.filter(object_id=request.GET["activity"])
-    if request.GET.get("since"):
-        own = own.filter(stored__gt=parse_timestamp(request.GET["since"]))
+        return JsonResponse(raw)
+    since = request.GET.get("since")
+    since = parse_timestamp(since) if since else None
     try:
-        limit = min(max(int(request.GET.get("limit", 100)), 1), 500)
+        limit = int(request.GET.get("limit", 100))
     except ValueError as error:
         raise ApplicationError(_("Le paramètre limit doit être un entier.")) from error
-    rows = own.order_by("-stored", "-id").values_list("raw", flat=True)[:limit]
-    return JsonResponse({"statements": list(rows), "more": ""})
+    rows = xapi_statements_list(
+        user=request.user,
+        verb=request.GET.get("verb"),
+        activity=request.GET.get("activity"),
+        since=since,
+        limit=limit,
+    )
+    return JsonResponse({"statements": rows, "more": ""})
 
 
 @require_http_methods(["GET", "POST", "PUT"])

@@ -21,8 +21,7 @@ from wagtail.snippets.views.snippets import (
 
 from courses.models import TrainingSession
 from learners.selectors.sessions import session_manage_allowed, sessions_with_counts
-from learners.services.sessions import session_waitlist_promote
-from learners.tasks import session_cancellation_notify
+from learners.services.sessions import session_update
 
 
 def trainer_choices():
@@ -114,17 +113,8 @@ class TrainingSessionEditView(EditView):
         return session
 
     def save_instance(self):
-        """A raised capacity gives its new seats to the waitlist at once; a
-        cancellation (or its undoing) is announced to everyone registered or
-        waiting."""
         instance = super().save_instance()
-        if (
-            instance.cancelled_at is not None
-            or "cancelled_at" in self.form.changed_data
-        ):
-            session_cancellation_notify.delay_on_commit(instance.pk)
-        if instance.cancelled_at is None:
-            session_waitlist_promote(session=instance)
+        session_update(session=instance, changed_fields=self.form.changed_data)
         return instance
 
 

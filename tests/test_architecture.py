@@ -224,8 +224,13 @@ def _imported(name: str, is_package: bool, tree: ast.AST, modules):
                     yield target
 
 
+def _is_service(module: str) -> bool:
+    """``services.py``, a module of a ``services`` package, or ``service.py``."""
+    return bool({"services", "service"} & set(module.split(".")))
+
+
 def _is_enqueue_import(source: str, target: str) -> bool:
-    return "services" in source.split(".") and "tasks" in target.split(".")
+    return _is_service(source) and "tasks" in target.split(".")
 
 
 def module_graph(app):
@@ -302,3 +307,46 @@ def test_completion_rules_import_no_database_code():
     """``courses.completion`` is pure: tested without a database."""
     graph = module_graph("courses")
     assert graph["courses.completion"] <= {"courses.grading"}
+
+
+# Tasks are enqueued by services, after commit.
+
+ENQUEUE_CALLS = {"delay", "apply_async", "delay_on_commit", "apply_async_on_commit"}
+
+
+def _enqueues():
+    """(module, call, line) for every ``task.delay…(…)`` in the apps."""
+    for app in APPS:
+        for name, path in _modules(app).items():
+            tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+            for node in ast.walk(tree):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ENQUEUE_CALLS
+                ):
+                    yield name, node.func.attr, node.lineno
+
+
+def test_tasks_are_enqueued_only_from_services_after_commit():
+    """Not from a view, viewset, receiver, template tag or task: a rule that
+    starts work in a worker lives in a service, and the worker runs once the
+    rows it reads are committed (``delay_on_commit``)."""
+    wrong = [
+        f"{module}:{line} {call}"
+        for module, call, line in _enqueues()
+        if call != "delay_on_commit" or not _is_service(module)
+    ]
+    assert wrong == []
+
+
+def test_learners_template_tags_run_no_query_themselves():
+    """They call selectors (``learners.selectors``), never a manager."""
+    for path in sorted((ROOT / "learners" / "templatetags").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        managers = [
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr == "objects"
+        ]
+        assert managers == [], path.name

@@ -5,6 +5,7 @@ from certification.services.batches import (
 from certification.services.issuance import (
     certificate_event_log,
     certificate_issue,
+    certificate_issue_enqueue,
     certificate_pdf,
     certificate_reissue,
     certificate_revoke,
@@ -16,6 +17,7 @@ __all__ = [
     "certificate_batch_create",
     "certificate_event_log",
     "certificate_issue",
+    "certificate_issue_enqueue",
     "certificate_pdf",
     "certificate_reissue",
     "certificate_revoke",

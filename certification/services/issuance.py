@@ -83,6 +83,15 @@ def _render_and_store(certificate: Certificate) -> bytes:
 
 
 @transaction.atomic
+def certificate_issue_enqueue(*, user, path) -> None:
+    """Have a worker issue ``user``'s certificate for ``path`` once the
+    current transaction commits (at once outside one). ``certificate_issue``
+    is idempotent, so a redelivered or repeated request changes nothing."""
+    from certification.tasks import certificate_issue_task  # tasks use services
+
+    certificate_issue_task.delay_on_commit(user.pk, path.pk)
+
+
 def certificate_issue(
     *, user, path, actor=None, action=CertificateAction.ISSUED
 ) -> tuple[Certificate, bool]:

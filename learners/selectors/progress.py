@@ -85,6 +85,14 @@ def enrolled_paths(*, user):
     ]
 
 
+def enrolled(*, user, path) -> bool:
+    return Enrolment.objects.filter(user=user, path=path).exists()
+
+
+def lesson_done(*, user, lesson) -> bool:
+    return LessonCompletion.objects.filter(user=user, lesson=lesson).exists()
+
+
 def lessons_done_ids(*, user, within) -> set[int]:
     """The ids of the lessons under ``within`` (a path or a module) that
     ``user`` has finished; none for a visitor."""

@@ -35,6 +35,7 @@ __all__ = [
     "enrolment_import_create",
     "enrolment_import_file",
     "enrolment_import_run",
+    "enrolment_import_start",
 ]
 
 logger = logging.getLogger(__name__)
@@ -69,6 +70,19 @@ def enrolment_import_create(*, uploaded_by, filename, data: bytes) -> EnrolmentI
         data=data,
         total_rows=len(rows),
     )
+
+
+def enrolment_import_start(*, uploaded_by, filename, data: bytes) -> EnrolmentImport:
+    """Store an upload (as ``enrolment_import_create``) and have a worker
+    process it once the upload is committed."""
+    # Imported here: the task imports this module.
+    from learners.tasks.imports import enrolment_import_process
+
+    enrolment_import = enrolment_import_create(
+        uploaded_by=uploaded_by, filename=filename, data=data
+    )
+    enrolment_import_process.delay_on_commit(enrolment_import.pk)
+    return enrolment_import
 
 
 def enrolment_import_file(*, path, uploaded_by=None) -> EnrolmentImport:

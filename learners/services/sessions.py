@@ -138,6 +138,20 @@ def session_waitlist_promote(*, session):
         return _waitlist_promote(session, timezone.now())
 
 
+def session_update(*, session, changed_fields) -> None:
+    """After a trainer saved ``session`` (``changed_fields``: what the form
+    changed): a cancellation, or its undoing, is announced to everyone
+    registered or waiting once the save commits; seats a raised capacity
+    freed go to the waitlist at once."""
+    # Imported here: the task imports this module.
+    from learners.tasks.sessions import session_cancellation_notify
+
+    if session.cancelled_at is not None or "cancelled_at" in changed_fields:
+        session_cancellation_notify.delay_on_commit(session.pk)
+    if session.cancelled_at is None:
+        session_waitlist_promote(session=session)
+
+
 def _attendance_counted(registration):
     """Attendance is a progress fact: enrol the learner in the module's path
     (as finishing a lesson does) and recompute it."""

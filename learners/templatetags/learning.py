@@ -100,15 +100,12 @@ def path_requirement(context, path):
 @register.inclusion_tag("learners/path_panel.html", takes_context=True)
 def path_learner_panel(context, path):
     """On a path page: enrol, or the learner's progress and where to resume."""
-    from learners.models import Enrolment
-    from learners.selectors import path_progress
+    from learners.selectors import enrolled, path_progress
 
     request = context["request"]
     data = {"path": path, "request": request, "user": request.user}
     if request.user.is_authenticated:
-        data["enrolled"] = Enrolment.objects.filter(
-            user=request.user, path=path
-        ).exists()
+        data["enrolled"] = enrolled(user=request.user, path=path)
         data["progress"] = path_progress(user=request.user, path=path)
         data["csrf_token"] = context.get("csrf_token")
     return data
@@ -117,8 +114,7 @@ def path_learner_panel(context, path):
 @register.inclusion_tag("learners/lesson_navigation.html", takes_context=True)
 def lesson_navigation(context, lesson):
     """Where the learner is in the module, previous/next, and "mark as done"."""
-    from learners.models import LessonCompletion
-    from learners.selectors import lesson_neighbours
+    from learners.selectors import lesson_done, lesson_neighbours
     from learners.services.progress import lesson_has_h5p
 
     request = context["request"]
@@ -127,8 +123,6 @@ def lesson_navigation(context, lesson):
         {"lesson": lesson, "request": request, "csrf_token": context.get("csrf_token")}
     )
     if request.user.is_authenticated:
-        data["done"] = LessonCompletion.objects.filter(
-            user=request.user, lesson=lesson
-        ).exists()
+        data["done"] = lesson_done(user=request.user, lesson=lesson)
         data["has_h5p"] = lesson_has_h5p(lesson)
     return data

@@ -23,8 +23,7 @@ from learners.selectors.imports import (
     enrolment_import_allowed,
     enrolment_imports_visible,
 )
-from learners.services.enrolment_import import enrolment_import_create
-from learners.tasks.imports import enrolment_import_process
+from learners.services.enrolment_import import enrolment_import_start
 
 MAX_UPLOAD_MB = 5
 RECENT_IMPORTS = 50
@@ -86,13 +85,12 @@ class IndexView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            enrolment_import = enrolment_import_create(
+            enrolment_import = enrolment_import_start(
                 uploaded_by=self.request.user, filename=upload.name, data=upload.read()
             )
         except ApplicationError as error:
             form.add_error("file", error.message)
             return self.form_invalid(form)
-        enrolment_import_process.delay_on_commit(enrolment_import.pk)
         return redirect("learner_admin:detail", pk=enrolment_import.pk)
 
 

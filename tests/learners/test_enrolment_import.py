@@ -357,6 +357,38 @@ def test_command_exits_non_zero_when_the_file_is_missing(tmp_path):
     assert "Impossible de lire le fichier" in completed.stderr
 
 
+def test_start_processes_the_upload_once_it_is_committed(
+    paths, trainer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        enrolment_import = service.enrolment_import_start(
+            uploaded_by=trainer, filename="liste.csv", data=csv_bytes(MARIE)
+        )
+    assert enrolment_import.status == ImportStatus.PENDING
+    assert len(callbacks) == 1  # the worker gets it after commit, not before
+
+    callbacks[0]()
+
+    enrolment_import.refresh_from_db()
+    assert (enrolment_import.status, enrolment_import.imported) == (
+        ImportStatus.DONE,
+        1,
+    )
+
+
+def test_start_refuses_an_unreadable_file_and_enqueues_nothing(
+    trainer, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        pytest.raises(ApplicationError),
+    ):
+        service.enrolment_import_start(
+            uploaded_by=trainer, filename="liste.csv", data=b"\x00\x01garbage\xff"
+        )
+    assert callbacks == [] and not EnrolmentImport.objects.exists()
+
+
 # The admin pages
 
 
