@@ -127,7 +127,9 @@ class Learner:
 
     def __init__(self, email):
         self.email = email
-        self.connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
+        # A worker's first request imports the URLconf and compiles templates:
+        # on a busy machine that alone can take longer than half a minute.
+        self.connection = http.client.HTTPConnection(HOST, PORT, timeout=180)
         self.cookies = {}
         self._request("GET", "/compte/connexion/")
         body = urlencode(
