@@ -126,6 +126,7 @@ def test_lesson_body_block_set_is_declared_once():
         "document",
         "callout",
         "h5p",
+        "scorm",
     ]
     assert list(LessonPage._meta.get_field("body").stream_block.child_blocks) == names
 
