@@ -1,0 +1,3 @@
+from bench.reporting.main import main
+
+main()
