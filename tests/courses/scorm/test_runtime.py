@@ -230,3 +230,53 @@ def test_preview_is_for_staff_only(client, learner, trainer, course_12):
     client.force_login(trainer)
     preview = post(client, "/scorm/lancements", {"preview": True, "sco": sco.pk})
     assert preview.status_code == 200 and preview.json()["launch"] is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"sequence": 1, "cmi": {}},
+        {"launch": None, "sequence": 1, "cmi": {}},
+        {"launch": "LAUNCH", "sequence": 0, "cmi": {}},
+        {"launch": "LAUNCH", "sequence": True, "cmi": {}},
+        {"launch": "LAUNCH", "sequence": 1.5, "cmi": {}},
+        {"launch": "LAUNCH", "sequence": 2**40, "cmi": {}},
+        {"launch": "LAUNCH", "sequence": 1, "cmi": None},
+        {"launch": "LAUNCH", "sequence": 1, "cmi": ["cmi.core.lesson_status"]},
+        {"launch": "LAUNCH", "sequence": 1, "cmi": {"cmi.core.score.raw": "1e999"}},
+        {"launch": "LAUNCH", "sequence": 1, "cmi": {"cmi.core.exit": "\x00"}},
+        {"launch": "LAUNCH", "sequence": 1, "cmi": {"x" * 5000: "y"}},
+        {"launch": "LAUNCH", "sequence": 1, "cmi": {"cmi.comments": "z" * 70000}},
+    ],
+)
+def test_hostile_commits_are_refused_and_store_nothing(
+    client, learner, course_12, body
+):
+    lesson, package = course_12
+    launch, _cmi = open_launch(learner, lesson, package)
+    client.force_login(learner)
+    if body.get("launch") == "LAUNCH":
+        body = {**body, "launch": str(launch.pk)}
+
+    response = post(client, "/scorm/validations", body)
+
+    assert response.status_code in (400, 403)
+    assert response.json()["error"]
+    attempt = ScormAttempt.objects.get()
+    assert attempt.completion_status == "not attempted" and attempt.interactions == []
+    assert ScormLaunch.objects.get().last_sequence == 0
+    assert not XapiStatement.objects.exists()
+
+
+def test_a_beacon_form_is_accepted(client, learner, course_12):
+    lesson, package = course_12
+    launch, _cmi = open_launch(learner, lesson, package)
+    client.force_login(learner)
+    payload = {
+        "launch": str(launch.pk),
+        "sequence": 1,
+        "cmi": {"cmi.core.lesson_status": "incomplete", "cmi.suspend_data": "p=3"},
+    }
+    response = client.post("/scorm/validations", {"payload": json.dumps(payload)})
+    assert response.status_code == 200
+    assert ScormAttempt.objects.get().suspend_data == "p=3"
