@@ -17,6 +17,20 @@ pytestmark = [
 ]
 
 
+PROBE = """async (site) => {
+  const found = {};
+  try {
+    const r = await fetch(site + "/compte/mon-parcours/", {credentials: "include"});
+    found.read = r.status + " " + r.type;
+  } catch (e) { found.read = "refusé"; }
+  try { window.top.location.href = site + "/compte/?pris=1"; found.top = "fait"; }
+  catch (e) { found.top = "refusé"; }
+  try { found.storage = String(window.top.localStorage.length); }
+  catch (e) { found.storage = "refusé"; }
+  return found;
+}"""
+
+
 def scorm_lesson(learner):
     tree = build_site()
     enrolment_create(user=learner, path=tree["path"])
@@ -66,6 +80,7 @@ def test_learner_plays_resumes_and_completes(
 ):
     lesson = scorm_lesson(learner)
     page = browser_page
+    page.set_default_timeout(60_000)  # two origins, many frames, a busy machine
     sign_in(page, live_server.url, learner.email)
     lesson_url = f"{live_server.url}{lesson.url}"
     block_12 = "[data-scorm-player='scorm-scorm-12-options']"
@@ -78,6 +93,12 @@ def test_learner_plays_resumes_and_completes(
     assert sco.text_content("#entry") == "ab-initio"
     assert sco.text_content("#cookies") == "cookies:"
     assert page.evaluate("document.cookie") != ""  # the site has its cookies
+    assert sco.evaluate(PROBE, live_server.url) == {
+        "read": "refusé",  # no site response readable with the session
+        "top": "refusé",  # the lesson page cannot be navigated
+        "storage": "refusé",  # nor its storage reached
+    }
+    assert page.url == lesson_url
     refused = sco.evaluate("scoSet('cmi.suspend_data', 'x'.repeat(5000))")
     assert refused == ["false", "405"]
     answer(page, sco)
