@@ -1,3 +1,4 @@
+
 """A learner opens a lesson with the TrueFalse sample, answers, and the server
 holds the statement and the attempt with its score."""
 
@@ -122,8 +123,7 @@ def test_statements_queued_offline_are_sent_once_back_online(
     page.unroute("**/xapi/statements")
     page.evaluate("window.dispatchEvent(new Event('online'))")
     page.wait_for_function(f"() => localStorage.getItem('{key}') === '[]'")
-    page.reload()  # a fresh page must not re-send what was acknowledged
-    page.wait_for_timeout(500)
+    page.reload(wait_until="networkidle")  # must not re-send what was acknowledged
 
     assert XapiStatement.objects.filter(verb__endswith="/answered").count() == 1
     assert H5PAttempt.objects.filter(user=learner).count() == 1
@@ -142,7 +142,7 @@ def test_an_unfinished_exercise_resumes_where_the_learner_left_it(
     # Leaving the page sends the state in a beacon (H5P's own unload save is
     # a synchronous request that Chromium refuses).
     page.goto("about:blank")
-    for _ in range(50):
+    for _ in range(50):  # a condition with a deadline, not a fixed sleep
         if H5PUserState.objects.filter(user=learner, data__contains="answer").exists():
             break
         time.sleep(0.1)
