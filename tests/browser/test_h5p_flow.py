@@ -1,4 +1,3 @@
-
 """A learner opens a lesson with the TrueFalse sample, answers, and the server
 holds the statement and the attempt with its score."""
 
