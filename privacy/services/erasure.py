@@ -9,6 +9,7 @@ nothing half-done and running it again finishes."""
 
 import json
 import logging
+import re
 import secrets
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -83,10 +84,14 @@ def _erasure_start(user, requested_by: str) -> Erasure:
     return erasure
 
 
-def needles_of(user) -> list[str]:
-    """What must not remain anywhere: the e-mail address and the names."""
+def needles_of(user, *, whole_only=False) -> list[str]:
+    """What must not remain: the e-mail address and the names. In other
+    people's records (``whole_only``) only the address and the full name are
+    looked for: another "Camille" must not lose her first name."""
     full = f"{user.first_name} {user.last_name}".strip()
-    found = [user.email, full, user.first_name, user.last_name]
+    found = [user.email, full]
+    if not whole_only:
+        found += [user.first_name, user.last_name]
     return sorted({n for n in found if n and len(n) > 1}, key=len, reverse=True)
 
 
@@ -95,7 +100,7 @@ def learner_erase(*, user, requested_by: str) -> Erasure:
     if erasure.status == ErasureStatus.DONE:
         return erasure
     opaque = erasure.opaque_id
-    needles = needles_of(user)
+    needles, shared = needles_of(user), needles_of(user, whole_only=True)
     files: list[str] = []
     with transaction.atomic():
         counts = {
@@ -106,10 +111,10 @@ def learner_erase(*, user, requested_by: str) -> Erasure:
             "certificates": _certificates_withdraw(user, opaque, needles, files),
             "my_data_archives": _archives_delete(user, files),
             "sign_in_logs": _sign_in_logs_delete(user.email),
-            "admin_history": _admin_history_scrub(needles, opaque),
+            "admin_history": _admin_history_scrub(shared, opaque),
             "authenticator_apps": TOTPDevice.objects.filter(user=user).delete()[0],
         }
-        personal_data_erased.send(sender=Erasure, user=user, needles=needles)
+        personal_data_erased.send(sender=Erasure, user=user, needles=shared)
         _account_anonymise(user, opaque)
         erasure.status = ErasureStatus.DONE
         erasure.counts = counts
@@ -121,13 +126,21 @@ def learner_erase(*, user, requested_by: str) -> Erasure:
 
 
 def _scrub_text(text: str, needles: list[str], opaque: str) -> str:
-    for needle in needles:
-        lowered, target = text.casefold(), needle.casefold()
-        while target in lowered:
-            start = lowered.index(target)
-            text = text[:start] + opaque + text[start + len(needle) :]
-            lowered = text.casefold()
+    for needle in needles:  # longest first: the full name before its parts
+        text = re.sub(re.escape(needle), opaque, text, flags=re.IGNORECASE)
     return text
+
+
+def _scrub_json(value, needles: list[str], opaque: str):
+    """``value`` with the needles replaced in every string it holds (keys
+    left as they are: a first name such as "Path" must not rename one)."""
+    if isinstance(value, dict):
+        return {k: _scrub_json(v, needles, opaque) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub_json(v, needles, opaque) for v in value]
+    if isinstance(value, str):
+        return _scrub_text(value, needles, opaque)
+    return value
 
 
 def _statements_scrub(user, opaque, needles) -> int:
@@ -157,8 +170,7 @@ def _statements_scrub(user, opaque, needles) -> int:
         .only("pk", "raw")
     )
     for statement in remaining.iterator(chunk_size=BATCH):
-        text = json.dumps(statement.raw, ensure_ascii=False)
-        statement.raw = json.loads(_scrub_text(text, needles, opaque))
+        statement.raw = _scrub_json(statement.raw, needles, opaque)
         statement.save(update_fields=["raw"])
     return changed
 
@@ -200,11 +212,7 @@ def _certificates_withdraw(user, opaque, needles, files) -> int:
     now = timezone.now().isoformat()
     certificates = list(Certificate.objects.filter(user=user))
     for certificate in certificates:
-        content = json.loads(
-            _scrub_text(
-                json.dumps(certificate.content, ensure_ascii=False), needles, opaque
-            )
-        )
+        content = _scrub_json(certificate.content, needles, opaque)
         content["holder"] = {"name": opaque}
         content.setdefault("withdrawn", {"at": now, "reason": "holder_request"})
         certificate.content = content
