@@ -65,7 +65,12 @@ def accept(request):
         )
         messages.success(request, _("Merci : vos choix sont enregistrés."))
         return redirect(following)
-    context = {"form": form, "notice": current, "next": following}
+    context = {
+        "form": form,
+        "notice": current,
+        "next": following,
+        "first_time": consent is None,
+    }
     return render(request, "privacy/accept.html", context)
 
 

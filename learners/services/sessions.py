@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from core.errors import ApplicationError
 from courses.models import LearningPathPage, TrainingSession
 from learners import emails
-from learners.models import RegistrationStatus, SessionRegistration
+from learners.models import RegistrationStatus, SessionRegistration, User
+from learners.selectors.consent import email_reminders_allowed
 from learners.selectors.sessions import check_in_window, session_manage_allowed
 from learners.services.progress import enrolment_create, progress_refresh
 
@@ -258,9 +259,10 @@ def _send_once(due, *, stamp, send, value) -> int:
 
 def session_reminders_send(now=None) -> int:
     """Remind confirmed learners of sessions starting within 48 hours, once
-    each."""
+    each, unless they said no to e-mail reminders (Law 25 consent)."""
     now = now or timezone.now()
     due = SessionRegistration.objects.filter(
+        user__in=User.objects.filter(email_reminders_allowed()),
         status=RegistrationStatus.REGISTERED,
         reminder_sent_at__isnull=True,
         session__cancelled_at__isnull=True,

@@ -433,6 +433,20 @@ def test_reminder_goes_once_for_a_session_47_hours_ahead(site, learner):
     assert registration.reminder_sent_at is not None
 
 
+def test_no_reminder_for_a_learner_who_said_no_to_email_reminders(site, learner):
+    from learners.models.consent import LearnerConsent
+
+    LearnerConsent.objects.filter(user=learner).update(email_reminders=False)
+    registration = registered(learner, session_in(site, 47))
+    never_answered = UserFactory(consent=False)
+    registered(never_answered, session_in(site, 47))
+
+    assert services.session_reminders_send() == 1  # only the one who never answered
+    assert [m.to for m in mail.outbox] == [[never_answered.email]]
+    registration.refresh_from_db()
+    assert registration.reminder_sent_at is None
+
+
 def test_no_reminder_for_a_session_49_hours_ahead(site, learner):
     registered(learner, session_in(site, 49))
 

@@ -58,6 +58,7 @@ def test_a_new_version_is_accepted_before_going_on(client, learner):
     assert response.url.startswith(reverse("privacy:accept"))
     page = client.get(response.url).content.decode()
     assert "Rappels par texto." in page
+    assert "Notre politique de confidentialité a changé" in page
     refused = client.post(response.url, {"next": dashboard})
     assert "acceptez la politique" in refused.content.decode()
     assert LearnerConsent.objects.get(user=learner).notice_version == 1
@@ -98,6 +99,9 @@ def test_an_account_that_never_answered_is_asked(client, municipalities):
     response = client.get(reverse("learners:dashboard"))
 
     assert response.url.startswith(reverse("privacy:accept"))
+    page = client.get(response.url).content.decode()
+    assert "Vos renseignements personnels : vos choix" in page
+    assert "a changé" not in page  # nothing changed for them: it is their first time
 
 
 def test_the_profile_changes_optional_consents(client, learner):
