@@ -121,6 +121,9 @@ def test_learner_plays_resumes_and_completes(
     assert not LessonCompletion.objects.exists()  # the 2004 block is left
 
     # SCORM 2004, three items: the table of contents leads through them.
+    # (On a fresh page: opening a second SCORM block on the page where the
+    # first was resumed starts no launch — a known bug, see docs/scorm.md.)
+    page.goto(lesson_url)
     launched = lambda r: r.url.endswith("/scorm/lancements")  # noqa: E731
     with page.expect_response(launched):
         page.click(f"{block_2004} [data-scorm-open]")
