@@ -44,6 +44,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "cms",
     "territory",
+    "outbox",
     "courses",
     "learners",
     "certification",

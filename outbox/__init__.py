@@ -1,0 +1,1 @@
+"""Outgoing e-mail: one row per message, sent by a task with retries, marked sent once."""
