@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = (
     "core",
     "cms",
+    "outbox",
     "territory",
     "courses",
     "learners",
@@ -24,13 +25,22 @@ APPS = (
 # (helpers that belong to no app) sits below everything.
 ALLOWED = {
     "core": set(),
+    # Outgoing e-mail: below every app that sends one.
+    "outbox": {"core"},
     "territory": {"core"},
-    "courses": {"core", "territory"},
-    "learners": {"core", "territory", "courses"},
-    "certification": {"core", "territory", "courses", "learners"},
-    "reporting": {"core", "territory", "courses", "learners", "certification"},
+    "courses": {"core", "outbox", "territory"},
+    "learners": {"core", "outbox", "territory", "courses"},
+    "certification": {"core", "outbox", "territory", "courses", "learners"},
+    "reporting": {
+        "core",
+        "outbox",
+        "territory",
+        "courses",
+        "learners",
+        "certification",
+    },
     # Beside reporting: a learner's own data (notice, export, erasure, retention).
-    "privacy": {"core", "territory", "courses", "learners", "certification"},
+    "privacy": {"core", "outbox", "territory", "courses", "learners", "certification"},
     "cms": set(APPS) - {"cms"},
 }
 
