@@ -1,1 +1,2 @@
-"""Outgoing e-mail: one row per message, sent by a task with retries, marked sent once."""
+"""Outgoing e-mail: one row per message, sent by a task with retries and
+marked sent once."""
