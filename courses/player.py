@@ -11,6 +11,9 @@ endpoint, to people allowed to play the content, and never changes, so the
 files can be cached for good.
 """
 
+import hashlib
+import posixpath
+import re
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -65,3 +68,84 @@ def player_page_url(*, content_pk: int, language: str, parent_origin: str) -> st
     return (
         f"{player_origin()}/h5p/lecteur/{content_pk}/{content_key(content_pk)}/?{query}"
     )
+
+
+# Library files: versioned URLs and one script and one style sheet per library.
+#
+# h5p-standalone reads every library from one ``librariesPath``: the path
+# carries a token made of the exact files of the content's libraries, so the
+# same set of libraries gives the same URLs (a second exercise costs only its
+# content) and a new patch gives new URLs (a file can be kept for good).
+# Each library's ``library.json`` lists one bundle for its scripts and one
+# for its styles, built at first use (``courses.views``): a few requests per
+# library instead of one per file.
+
+BUNDLE_JS = "virage-bundle.js"
+BUNDLE_CSS = "virage-bundle.css"
+TOKEN_LENGTH = 16
+CSS_URL = re.compile(
+    r"""url\(\s*(['"]?)(?![a-z][a-z0-9+.-]*:|/|#)([^'")]+)\1\s*\)""", re.I
+)
+
+
+def libraries_token(libraries) -> str:
+    """The version of a set of libraries: changes when any of their files
+    does, the same for two contents using the same libraries."""
+    parts = sorted(
+        f"{library.folder}.{library.patch_version}:{library.files_sha256}"
+        for library in libraries
+    )
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return digest[:TOKEN_LENGTH]
+
+
+def libraries_path(libraries) -> str:
+    return f"/h5p/bibliotheques/v/{libraries_token(libraries)}"
+
+
+def bundled_library_json(library_json: dict, files) -> dict:
+    """``library.json`` as the player reads it: its preloaded scripts and
+    styles replaced by one bundle each (unless the library ships a file of
+    that name, then it is left as it is)."""
+    if BUNDLE_JS in files or BUNDLE_CSS in files:
+        return library_json
+    bundled = dict(library_json)
+    if library_json.get("preloadedJs"):
+        bundled["preloadedJs"] = [{"path": BUNDLE_JS}]
+    if library_json.get("preloadedCss"):
+        bundled["preloadedCss"] = [{"path": BUNDLE_CSS}]
+    return bundled
+
+
+def bundle_sources(library_json: dict, name: str) -> list[str]:
+    """The files a bundle is made of, in the order the library lists them."""
+    key = {BUNDLE_JS: "preloadedJs", BUNDLE_CSS: "preloadedCss"}[name]
+    return [item["path"] for item in library_json.get(key) or [] if item.get("path")]
+
+
+def css_rebased(css: str, path: str) -> str:
+    """A style sheet moved from ``path`` to the library's root: its relative
+    ``url(...)`` now start from the root (absolute, ``data:`` and fragment
+    URLs are left alone)."""
+    folder = posixpath.dirname(path)
+    if not folder:
+        return css
+
+    def rebase(match):
+        target = posixpath.normpath(posixpath.join(folder, match.group(2).strip()))
+        return f'url("{target}")'
+
+    return CSS_URL.sub(rebase, css)
+
+
+def bundle(name: str, sources: dict[str, bytes]) -> bytes:
+    """One file from a library's scripts or styles, in order. Scripts are
+    separated by a line and a semicolon, so a file that ends without one
+    never runs into the next."""
+    if name == BUNDLE_JS:
+        return b"\n;\n".join(sources.values()) + b"\n"
+    parts = [
+        css_rebased(data.decode("utf-8", "replace"), path).encode()
+        for path, data in sources.items()
+    ]
+    return b"\n".join(parts) + b"\n"

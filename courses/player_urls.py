@@ -1,7 +1,7 @@
 """The URLs answered on the H5P player's host, and nothing else: no page,
 account or API of the site exists there (``cms.middleware``)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from courses import views
 from courses.scorm import views as scorm_views
@@ -23,6 +23,11 @@ urlpatterns = [
         "h5p/lecteur/<int:pk>/<str:key>/<str:language>/content/<path:path>",
         views.content_file,
         name="h5p_content_file",
+    ),
+    re_path(
+        r"^h5p/bibliotheques/v/(?P<token>[0-9a-f]{16})/(?P<folder>[^/]+)/(?P<path>.+)$",
+        views.library_file_versioned,
+        name="h5p_library_file_versioned",
     ),
     path("h5p/bibliotheques/", views.library_root, name="h5p_libraries_root"),
     path(

@@ -8,6 +8,7 @@ import posixpath
 import re
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import (
     FileResponse,
@@ -162,7 +163,7 @@ def player_page(request, pk, key):
         "id": str(content.pk),
         "h5pJsonPath": base,
         "contentJsonPath": f"{base}/{language}/content",
-        "librariesPath": "/h5p/bibliotheques",
+        "librariesPath": player.libraries_path(content.libraries.all()),
         "frameJs": static("vendor/h5p-standalone/dist/frame.bundle.js"),
         "frameCss": static("vendor/h5p-standalone/dist/styles/h5p.css"),
         "frame": True,
@@ -266,6 +267,44 @@ def library_file(request, folder, path):
     if response.status_code in (200, 206):
         patch_cache_control(response, public=True, max_age=3600)
     return _untrusted(response)
+
+
+@require_GET
+def library_file_versioned(request, token, folder, path):
+    """Library files under a versioned path (``courses.player``): kept for
+    good, and each library's scripts and styles come as one bundle each."""
+    library = h5p_library_by_folder(folder)
+    path = _safe(path)
+    if library is None:
+        raise Http404
+    if path == "library.json":
+        bundled = player.bundled_library_json(library.library_json, library.files)
+        return _immutable(JsonResponse(bundled))
+    if path in (player.BUNDLE_JS, player.BUNDLE_CSS) and path not in library.files:
+        return _immutable(_library_bundle(library, path))
+    if path not in library.files:
+        raise Http404
+    return _immutable(_stream(request, library.storage_path(path)))
+
+
+def _library_bundle(library, name):
+    """A library's bundle, built from its files at first use and kept in the
+    storage beside them (a new patch has a new folder, so a new bundle)."""
+    content_type = "text/javascript" if name == player.BUNDLE_JS else "text/css"
+    stored = library.storage_path(f".virage/{library.files_sha256[:12]}-{name}")
+    if default_storage.exists(stored):
+        return FileResponse(default_storage.open(stored), content_type=content_type)
+    sources = {}
+    for path in player.bundle_sources(library.library_json, name):
+        path = _safe(path)
+        if path in library.files:
+            with default_storage.open(library.storage_path(path)) as handle:
+                sources[path] = handle.read()
+    data = player.bundle(name, sources)
+    saved = default_storage.save(stored, ContentFile(data))
+    if saved != stored:  # built at the same moment by another request
+        default_storage.delete(saved)
+    return HttpResponse(data, content_type=f"{content_type}; charset=utf-8")
 
 
 def library_root(request):

@@ -287,3 +287,87 @@ def test_learners_and_coordinators_cannot_upload(client, site, learner, coordina
         )
         staff_refused(response, user)
     assert not H5PContent.objects.exists()
+
+
+def versioned_base(content, library):
+    from courses.player import libraries_path
+
+    return f"{libraries_path(content.libraries.all())}/{library.folder}"
+
+
+def test_the_player_reads_libraries_under_a_versioned_path(client, content):
+    url = f"{player_base(content)}/?langue=fr-ca&parent=http://testserver"
+    options = on_player(client, url).context["bridge"]["options"]
+
+    assert options["librariesPath"].startswith("/h5p/bibliotheques/v/")
+    # Another content with the same libraries reads them from the same URLs.
+    other = h5p_content_import(source=build(package_files()), title="Autre")
+    other_url = f"{player_base(other)}/?langue=fr-ca&parent=http://testserver"
+    other_options = on_player(client, other_url).context["bridge"]["options"]
+    assert other_options["librariesPath"] == options["librariesPath"]
+
+
+def test_a_new_patch_changes_the_versioned_path(content):
+    from courses.player import libraries_token
+
+    before = libraries_token(content.libraries.all())
+    library = content.main_library
+    library.patch_version += 1
+    library.save()
+
+    assert libraries_token(content.libraries.all()) != before
+
+
+def test_versioned_library_files_are_immutable_and_bundled(client, content):
+    base = versioned_base(content, content.main_library)
+
+    described = on_player(client, f"{base}/library.json")
+    assert described.json()["preloadedJs"] == [{"path": "virage-bundle.js"}]
+    assert described.json()["preloadedCss"] == [{"path": "virage-bundle.css"}]
+    assert "immutable" in described["Cache-Control"]
+    script = on_player(client, f"{base}/virage-bundle.js")
+    assert script.status_code == 200
+    assert script["Content-Type"].startswith("text/javascript")
+    assert "max-age=31536000" in script["Cache-Control"]
+    assert script["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert not script.cookies
+    assert b"H5P.Sample = function () {};" in script.content
+    # Built once, then read from the storage.
+    again = on_player(client, f"{base}/virage-bundle.js")
+    assert b"H5P.Sample" in b"".join(again.streaming_content)
+    style = on_player(client, f"{base}/virage-bundle.css")
+    assert b".h5p-sample" in style.content
+    original = on_player(client, f"{base}/scripts/sample.js")
+    assert "immutable" in original["Cache-Control"]
+
+
+def test_versioned_paths_refuse_what_the_plain_ones_refuse(client, content):
+    base = versioned_base(content, content.main_library)
+
+    assert on_player(client, f"{base}/../secret").status_code == 404
+    assert on_player(client, f"{base}/.virage/x.js").status_code == 404
+    token = base.split("/")[4]
+    absent = f"/h5p/bibliotheques/v/{token}/H5P.Absent-9.9/library.json"
+    assert on_player(client, absent).status_code == 404
+    bad_token = base.replace(token, "not-a-token")
+    assert on_player(client, f"{bad_token}/library.json").status_code == 404
+    # The site's own host serves none of them.
+    assert client.get(f"{base}/library.json").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("css", "path", "expected"),
+    [
+        ("a{background:url(../img/x.png)}", "styles/a.css", 'url("img/x.png")'),
+        ("a{background:url('i.svg')}", "styles/a.css", 'url("styles/i.svg")'),
+        ('@font-face{src:url("../fonts/f.woff")}', "css/b.css", 'url("fonts/f.woff")'),
+        ("a{background:url(data:image/png;base64,AAA)}", "s/a.css", "url(data:"),
+        ("a{background:url(/abs.png)}", "s/a.css", "url(/abs.png)"),
+        ("a{background:url(https://x.example/a.png)}", "s/a.css", "url(https://"),
+        ("a{background:url(x.png)}", "a.css", "url(x.png)"),
+    ],
+)
+def test_style_sheets_moved_to_the_bundle_keep_their_urls(css, path, expected):
+    from courses.player import css_rebased
+
+    assert expected in css_rebased(css, path)
