@@ -233,6 +233,8 @@ PRIVACY_XAPI_RAW_DAYS = int(env("PRIVACY_XAPI_RAW_DAYS", "365"))
 PRIVACY_H5P_STATE_DAYS = int(env("PRIVACY_H5P_STATE_DAYS", "180"))
 PRIVACY_LOG_DAYS = int(env("PRIVACY_LOG_DAYS", "90"))
 PRIVACY_RETENTION_BATCH = int(env("PRIVACY_RETENTION_BATCH", "500"))
+# Bulk enrolment (CSV): a longer file is refused whole; split it in several.
+ENROLMENT_IMPORT_MAX_ROWS = int(env("ENROLMENT_IMPORT_MAX_ROWS", "20000"))
 # A "Mes données" archive past this many xAPI statements is built by Celery.
 PRIVACY_EXPORT_ASYNC_STATEMENTS = int(env("PRIVACY_EXPORT_ASYNC_STATEMENTS", "20000"))
 

@@ -4,6 +4,11 @@ Every row stands alone: a good row is committed in its own transaction while a
 bad one is refused with its reason. Running the same file twice changes
 nothing: people are found by e-mail, enrolments by (person, path), and a row
 whose person is already enrolled counts as imported.
+
+The cost of a row does not grow with the file: progress is a few counters
+saved every ``PROGRESS_EVERY`` rows, the report of refused rows is written once
+at the end, and a person is found through the index on ``lower(email)``. A
+file longer than ``ENROLMENT_IMPORT_MAX_ROWS`` rows is refused whole.
 """
 
 import logging
@@ -16,7 +21,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
@@ -43,6 +51,7 @@ logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 25
 NAME_MAX_LENGTH = 150
 EMAIL_MAX_LENGTH = 254
+MAX_ROWS_DEFAULT = 20_000
 
 
 @dataclass(frozen=True)
@@ -62,14 +71,31 @@ class _Resolved:
 
 def enrolment_import_create(*, uploaded_by, filename, data: bytes) -> EnrolmentImport:
     """Store an upload to process later. A file that cannot be read or lacks a
-    column raises ``ApplicationError`` and nothing is stored."""
+    column, or has more rows than ``ENROLMENT_IMPORT_MAX_ROWS``, raises
+    ``ApplicationError`` and nothing is stored."""
     rows = enrolment_csv.parse(data)
+    _rows_cap_check(len(rows))
     return EnrolmentImport.objects.create(
         uploaded_by=uploaded_by,
         filename=filename[:255],
         data=data,
         total_rows=len(rows),
     )
+
+
+def _rows_cap_check(count):
+    cap = getattr(settings, "ENROLMENT_IMPORT_MAX_ROWS", MAX_ROWS_DEFAULT)
+    if count > cap:
+        raise ApplicationError(
+            _(
+                "Le fichier compte %(count)s lignes ; un import en accepte au plus "
+                "%(max)s. Scindez-le en plusieurs fichiers."
+            )
+            % {
+                "count": number_format(count, force_grouping=True),
+                "max": number_format(cap, force_grouping=True),
+            }
+        )
 
 
 def enrolment_import_start(*, uploaded_by, filename, data: bytes) -> EnrolmentImport:
@@ -130,10 +156,12 @@ def _import_run(import_id):
     else:
         enrolment_import.status = ImportStatus.DONE
     enrolment_import.finished_at = timezone.now()
-    _progress_save(enrolment_import, "status", "error", "finished_at")
+    _progress_save(enrolment_import, "report", "status", "error", "finished_at")
 
 
 def _rows_process(enrolment_import):
+    """Import every row. The report grows in memory and is saved once, by the
+    caller, with the import's outcome (also when a row raised)."""
     rows = enrolment_csv.parse(bytes(enrolment_import.data))
     lookups = _lookups_build(rows)
     enrolment_import.total_rows = len(rows)
@@ -154,13 +182,14 @@ def _rows_process(enrolment_import):
 
 
 def _progress_save(enrolment_import, *extra_fields):
+    """Save the counters (a few integers, whatever the file's size) and
+    ``extra_fields``."""
     enrolment_import.save(
         update_fields=[
             "total_rows",
             "processed_rows",
             "imported",
             "refused",
-            "report",
             *extra_fields,
         ]
     )
@@ -188,9 +217,12 @@ def _row_process(row, lookups, uploaded_by) -> str:
 
 
 def _learner_get_or_create(*, row, resolved):
-    """Find the person by e-mail (any case); an existing account keeps its data."""
+    """Find the person by e-mail (any case); an existing account keeps its data.
+
+    ``lower(email)`` is what the unique index holds (``email__iexact`` compares
+    ``upper(email)`` on PostgreSQL and reads the whole table for each row)."""
     users = get_user_model().objects
-    user = users.filter(email__iexact=resolved.email).first()
+    user = _user_by_email(users, resolved.email)
     if user is not None:
         return user, False
     try:
@@ -204,8 +236,16 @@ def _learner_get_or_create(*, row, resolved):
                 role=resolved.role,
             )
     except IntegrityError:
-        return users.get(email__iexact=resolved.email), False
+        return _user_by_email(users, resolved.email), False
     return user, True
+
+
+def _user_by_email(users, email):
+    return (
+        users.annotate(email_lower=Lower("email"))
+        .filter(email_lower=Lower(Value(email)))
+        .first()
+    )
 
 
 def _lookups_build(rows) -> _Lookups:

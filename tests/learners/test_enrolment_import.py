@@ -251,23 +251,100 @@ def test_existing_account_is_enrolled_not_reinvited_and_keeps_its_data(paths, le
     assert learner.enrolments.count() == 1
 
 
-def test_progress_is_saved_every_25_rows(paths, monkeypatch):
+def test_progress_is_saved_every_25_rows_and_the_report_once(paths, monkeypatch):
     saved = []
     original = service._progress_save
     monkeypatch.setattr(
         service,
         "_progress_save",
-        lambda imp, *fields: saved.append(imp.processed_rows) or original(imp, *fields),
+        lambda imp, *fields: (
+            saved.append((imp.processed_rows, "report" in fields))
+            or original(imp, *fields)
+        ),
     )
     rows = [
         [f"p{n}@exemple.qc.ca", "P", "Q", "26022", "mayor", "cyber-elus"]
-        for n in range(60)
-    ]
+        for n in range(59)
+    ] + [["x@exemple.qc.ca", "X", "Y", "26022", "mayor", "cuisine"]]
 
     result = run(csv_bytes(*rows))
 
-    assert saved == [25, 50, 60]
-    assert (result.total_rows, result.processed_rows, result.imported) == (60, 60, 60)
+    # Counters on the way, the report only with the outcome.
+    assert saved == [(25, False), (50, False), (60, True)]
+    assert (result.total_rows, result.processed_rows, result.imported) == (60, 60, 59)
+    assert [entry["line"] for entry in result.report] == [61]
+
+
+def test_report_is_never_in_a_progress_update(paths):
+    """Progress updates write counters only, whatever the size of the report."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    rows = [
+        [f"r{n}@exemple.qc.ca", "R", "S", "26022", "mayor", "cuisine"]
+        for n in range(30)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        result = run(csv_bytes(*rows))
+
+    updates = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith("UPDATE") and "enrolmentimport" in q["sql"]
+    ]
+    with_report = [sql for sql in updates if '"report"' in sql]
+    assert len(updates) == 3  # running, progress at 25, the outcome
+    assert len(with_report) == 1 and "finished_at" in with_report[0]
+    assert result.refused == 30 and len(result.report) == 30
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_row_cap_refuses_a_longer_file_and_stores_nothing(db, settings, extra):
+    settings.ENROLMENT_IMPORT_MAX_ROWS = 3
+    rows = [
+        [f"c{n}@exemple.qc.ca", "C", "D", "26022", "mayor", "cyber-elus"]
+        for n in range(3 + extra)
+    ]
+
+    if not extra:
+        assert service.enrolment_import_create(
+            uploaded_by=None, filename="x.csv", data=csv_bytes(*rows)
+        )
+        return
+    with pytest.raises(ApplicationError) as refused:
+        service.enrolment_import_create(
+            uploaded_by=None, filename="x.csv", data=csv_bytes(*rows)
+        )
+
+    assert refused.value.message == (
+        "Le fichier compte 4 lignes ; un import en accepte au plus 3. "
+        "Scindez-le en plusieurs fichiers."
+    )
+    assert not EnrolmentImport.objects.exists()
+
+
+def test_row_cap_defaults_to_20000(db, settings):
+    del settings.ENROLMENT_IMPORT_MAX_ROWS
+    assert service.MAX_ROWS_DEFAULT == 20_000
+    many = [["e@exemple.qc.ca", "E", "F", "26022", "mayor", "cyber-elus"]] * 20_001
+
+    with pytest.raises(ApplicationError) as refused:
+        service.enrolment_import_create(
+            uploaded_by=None, filename="x.csv", data=csv_bytes(*many)
+        )
+    assert "au plus 20\u00a0000." in refused.value.message
+    assert not EnrolmentImport.objects.exists()
+
+
+def test_upload_over_the_row_cap_is_refused_in_french(client, trainer, settings):
+    settings.ENROLMENT_IMPORT_MAX_ROWS = 1
+    client.force_login(trainer)
+
+    response = upload(client, csv_bytes(MARIE, JEAN))
+
+    assert response.status_code == 200
+    assert "un import en accepte au plus 1." in response.content.decode()
+    assert not EnrolmentImport.objects.exists()
 
 
 def test_unexpected_error_fails_the_import(paths, monkeypatch):
