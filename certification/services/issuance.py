@@ -92,21 +92,21 @@ def certificate_issue_enqueue(*, user, path) -> None:
     certificate_issue_task.delay_on_commit(user.pk, path.pk)
 
 
+@transaction.atomic
 def certificate_issue(
     *, user, path, actor=None, action=CertificateAction.ISSUED
 ) -> tuple[Certificate, bool]:
     """Issue the learner's certificate for a completed path, once.
 
     Returns (certificate, created). Only a new certificate is rendered,
-    logged and e-mailed; the e-mail leaves after the transaction commits.
-    """
+    logged and e-mailed. The certificate and its outbox e-mail commit in one
+    transaction, so a worker dying in between loses neither; the e-mail
+    leaves after the commit."""
     certificate, created = _get_or_create(_completion(user=user, path=path))
     if created:
         pdf = _render_and_store(certificate)
         certificate_event_log(certificate=certificate, action=action, actor=actor)
-        transaction.on_commit(
-            lambda: emails.certificate_issued(certificate=certificate, pdf=pdf)
-        )
+        emails.certificate_issued(certificate=certificate, pdf=pdf)
     return certificate, created
 
 
