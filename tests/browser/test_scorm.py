@@ -68,6 +68,29 @@ def sco_frame(page, block, title):
     return sco
 
 
+def click_on_page(page, selector):
+    """Click a control of the lesson page itself, once its scroll is painted.
+
+    Chromium sends a mouse event to an out-of-process frame (a SCO, on the
+    player's origin) by the hit-test data of the last painted frame, and
+    Playwright scrolls and clicks within one frame: a button scrolled to
+    where an open SCO was painted gets its click delivered to that SCO
+    (docs/scorm.md, "A click that went to the other block"). A person
+    cannot scroll and click within one frame, so the page needs no change.
+    """
+    target = page.locator(selector)
+    target.scroll_into_view_if_needed()
+    page.evaluate(
+        "() => new Promise((painted) =>"
+        " requestAnimationFrame(() => requestAnimationFrame(painted)))"
+    )
+    target.click()
+
+
+def launched(response):
+    return response.url.endswith("/scorm/lancements")
+
+
 def answer(page, sco):
     with page.expect_response(
         lambda r: r.url.endswith("/scorm/validations") and r.status == 200
@@ -120,13 +143,10 @@ def test_learner_plays_resumes_and_completes(
     assert attempt.interactions[0]["student_response"] == "b"
     assert not LessonCompletion.objects.exists()  # the 2004 block is left
 
-    # SCORM 2004, three items: the table of contents leads through them.
-    # (On a fresh page: opening a second SCORM block on the page where the
-    # first was resumed starts no launch — a known bug, see docs/scorm.md.)
-    page.goto(lesson_url)
-    launched = lambda r: r.url.endswith("/scorm/lancements")  # noqa: E731
+    # SCORM 2004, three items, on the same page where the 1.2 SCO is open:
+    # the table of contents leads through them.
     with page.expect_response(launched):
-        page.click(f"{block_2004} [data-scorm-open]")
+        click_on_page(page, f"{block_2004} [data-scorm-open]")
     sco = sco_frame(page, block_2004, "Chapitre 1")
     assert sco.text_content("h1") == "sco-1"
     assert sco.text_content("#cookies") == "cookies:"
@@ -136,17 +156,42 @@ def test_learner_plays_resumes_and_completes(
         arg=f"{block_2004} [data-scorm-sco] .scorm-status",
     )
     with page.expect_response(launched):
-        page.click(f"{block_2004} [data-scorm-next]")
+        click_on_page(page, f"{block_2004} [data-scorm-next]")
     sco = sco_frame(page, block_2004, "Chapitre 2")
     assert sco.text_content("h1") == "sco-2"
     answer(page, sco)
     with page.expect_response(launched):
-        page.click(f"{block_2004} [data-scorm-next]")  # the glossary (an asset)
-
-    page.wait_for_timeout(500)
+        click_on_page(page, f"{block_2004} [data-scorm-next]")  # the glossary
+    # An asset is completed by its launch, before the answer.
     assert LessonCompletion.objects.filter(user=learner, lesson=lesson).exists()
     page.goto(lesson_url)
-    page.click(f"{block_2004} [data-scorm-sco] button >> nth=0")
+    click_on_page(page, f"{block_2004} [data-scorm-sco] button >> nth=0")
     sco = sco_frame(page, block_2004, "Chapitre 1")
     assert sco.text_content("#entry") == "resume"
     assert sco.text_content("#location") == "page-2"
+
+
+def test_second_block_starts_while_the_first_is_open(
+    live_server, player_origin, browser_page, learner
+):
+    """Regression: with the first block's SCO open above it, "Commencer" on
+    the second block opens the second block's launch, and the first SCO
+    receives no click."""
+    lesson = scorm_lesson(learner)
+    page = browser_page
+    page.set_default_timeout(60_000)
+    sign_in(page, live_server.url, learner.email)
+    page.goto(f"{live_server.url}{lesson.url}")
+    block_12 = "[data-scorm-player='scorm-scorm-12-options']"
+    block_2004 = "[data-scorm-player='scorm-scorm-2004-options']"
+    click_on_page(page, f"{block_12} [data-scorm-open]")
+    first = sco_frame(page, block_12, "Module 1")
+
+    with page.expect_request(launched) as request:
+        click_on_page(page, f"{block_2004} [data-scorm-open]")
+    assert request.value.post_data_json["block"] == "scorm-2004"
+    second = sco_frame(page, block_2004, "Chapitre 1")
+    assert second.text_content("h1") == "sco-1"
+    assert first.text_content("#status") == "ready"  # not clicked
+    answer(page, second)
+    assert first.text_content("#status") == "ready"
