@@ -12,6 +12,8 @@ import json
 import zipfile
 from pathlib import Path
 
+from wagtail.models import Locale
+
 from courses.grading import CompletionRule, GradingMethod
 from courses.models import H5PContent, LessonPage
 from courses.services import h5p_content_import
@@ -246,7 +248,9 @@ def demo_exercises_load() -> int:
     many lessons got one."""
     added = 0
     for slug, title, library, content, rule, threshold in EXERCISES:
-        lesson = LessonPage.objects.filter(slug=slug).first()
+        lesson = LessonPage.objects.filter(
+            slug=slug, locale=Locale.get_default()
+        ).first()
         if lesson is None or any(b.block_type == "h5p" for b in lesson.body):
             continue
         exercise = _content(title, library, content)

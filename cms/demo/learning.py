@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail.models import Locale
 
 from courses.models import (
     LessonPage,
@@ -25,7 +26,7 @@ DETAILS = "Apportez le plan de réponse de votre municipalité s'il existe."
 
 
 def _module(slug):
-    return ModulePage.objects.get(slug=slug)
+    return ModulePage.objects.get(slug=slug, locale=Locale.get_default())
 
 
 def _rules():

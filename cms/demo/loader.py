@@ -8,11 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from certification.services import certificate_template_default_ensure
 from cms import permissions
 from cms.demo.content import PATHS
+from cms.demo.english import demo_english_load
 from cms.demo.exercises import demo_exercises_load
 from cms.demo.learning import demo_learning_load
 from cms.models import HomePage, StandardPage
@@ -115,7 +116,7 @@ HOME_INTRO = (
 
 
 def _home_page() -> HomePage:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is not None:
         return home
     root = Page.get_first_root_node()
@@ -254,8 +255,10 @@ def demo_data_load() -> dict:
     accounts_created = _accounts()
     certificate_template_default_ensure()
     demo_learning_load()
+    english_created = demo_english_load(home=home)
     return {
         "paths_created": paths_created,
         "exercises_added": exercises_added,
+        "english_created": english_created,
         "accounts_created": accounts_created,
     }

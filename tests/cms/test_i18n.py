@@ -49,3 +49,20 @@ def test_french_only_pages_say_so_in_english(client, site):
     assert "This content is only available in French for now." in english
     assert 'class="message" lang=' in english
     assert 'class="message" lang=' not in french
+
+
+def test_untranslated_paths_link_under_en_and_are_marked_french(client, site):
+    """No English page yet: the button and the cards still lead to /en/ URLs
+    (the French page under the English prefix), and French text says so."""
+    path_url = site["path"].url
+
+    for url in ("/en/", "/en/catalogue/"):
+        page = client.get(url).content.decode()
+        assert f'<a href="/en{path_url}">' in page
+        assert f'<a href="{path_url}">' not in page
+        assert '<h3 lang="fr-ca">' in page
+    home = client.get("/en/").content.decode()
+    assert '<a class="button" href="/en/catalogue/">' in home
+    french = client.get("/").content.decode()
+    assert f'<h3><a href="{path_url}">' in french
+    assert 'lang="fr-ca"><a' not in french

@@ -11,5 +11,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Démo prête : {result['paths_created']} parcours créés, "
             f"{result['exercises_added']} exercices H5P ajoutés, "
+            f"{result['english_created']} pages traduites en anglais, "
             f"{result['accounts_created']} comptes créés."
         )
