@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -121,16 +122,30 @@ TEMPLATES = [
     },
 ]
 
+DB_CONN_MAX_AGE = int(env("DB_CONN_MAX_AGE", "0"))
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=DB_CONN_MAX_AGE,
     )
 }
+# Coordinators' dashboards may read from a PostgreSQL read replica: the
+# `reporting` alias, used by cms.db_routers.ReportingRouter for reads of the
+# rollup tables (writes and everything else stay on `default`). Unset: no alias,
+# every read on `default`.
+REPORTING_DATABASE_URL = env("REPORTING_DATABASE_URL", "")
+if REPORTING_DATABASE_URL:
+    DATABASES["reporting"] = {
+        **dj_database_url.parse(REPORTING_DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE),
+        # Tests read the primary through this alias: no second test database.
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["cms.db_routers.ReportingRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Sessions are read from the cache first (one query less per request);
-# CACHE_URL=redis://… shares that cache between processes in production.
+# Sessions are read from the cache first (one query less per request), the
+# database behind it; CACHE_URL=redis://… shares that cache (and the rate
+# limits kept in it) between processes and hosts in production.
 CACHE_URL = env("CACHE_URL", "")
 CACHES = {
     "default": (
@@ -184,8 +199,34 @@ STATIC_ROOT = BASE_DIR / "static_collected"
 STATICFILES_DIRS = [("vendor", BASE_DIR / "node_modules")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Media (uploads, H5P and SCORM packages, certificates, exports) go through
+# Django's storage API: on disk under MEDIA_ROOT, or, when a bucket is named, in
+# S3-compatible object storage shared by every host (django-storages). Objects
+# stay private: the app serves H5P files itself and signs other URLs.
+# Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, read by boto3 itself
+# (or an instance role). docs/deployment.md lists the variables.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", "")
+S3_MEDIA_OPTIONS = {
+    "bucket_name": AWS_STORAGE_BUCKET_NAME,
+    "endpoint_url": env("AWS_S3_ENDPOINT_URL", None),
+    "region_name": env("AWS_S3_REGION_NAME", None),
+    "location": env("AWS_LOCATION", ""),
+    # "path" for MinIO and most S3-compatible services; unset: AWS's default.
+    "addressing_style": env("AWS_S3_ADDRESSING_STYLE", None),
+    "signature_version": "s3v4",
+    "default_acl": None,
+    "querystring_auth": True,
+    "querystring_expire": int(env("AWS_QUERYSTRING_EXPIRE", "3600")),
+    # Two uploads of "logo.png" keep two files, as on disk.
+    "file_overwrite": False,
+}
+MEDIA_STORAGE = (
+    {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": S3_MEDIA_OPTIONS}
+    if AWS_STORAGE_BUCKET_NAME
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -202,6 +243,29 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Two queues: "celery" (Celery's default name: e-mails, reminders, short jobs)
+# and "heavy" (exports, imports, certificates, "Mes données" archives,
+# retention), so a long export never holds up an e-mail. A worker started
+# without -Q consumes both; `-Q heavy` on a host of its own takes the heavy
+# jobs only (docs/deployment.md).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_HEAVY_QUEUE = "heavy"
+# Each queue its own exchange and routing key: a bare Queue("heavy") would be
+# bound with the default key too, and get a copy of every ordinary message.
+CELERY_TASK_QUEUES = [
+    Queue(name, Exchange(name), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, CELERY_HEAVY_QUEUE)
+]
+CELERY_HEAVY_TASKS = [
+    "certification.tasks.certificate_batch_run",
+    "certification.tasks.certificate_issue_task",
+    "learners.tasks.imports.enrolment_import_process",
+    "privacy.tasks.data_export_build",
+    "privacy.tasks.retention_apply",
+    "reporting.tasks.export_build",
+    "reporting.tasks.rollup_refresh",
+]
+CELERY_TASK_ROUTES = {t: {"queue": CELERY_HEAVY_QUEUE} for t in CELERY_HEAVY_TASKS}
 CELERY_BEAT_SCHEDULE = {
     # Reminders go 48 hours before a session; every 15 minutes keeps them on time.
     "session-reminders": {

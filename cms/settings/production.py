@@ -3,13 +3,35 @@ from urllib.parse import urlsplit
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env, env_bool, env_list
+from .base import (
+    DATABASES,
+    DB_CONN_MAX_AGE,
+    MEDIA_STORAGE,
+    MIDDLEWARE,
+    env,
+    env_bool,
+    env_list,
+)
 
 DEBUG = False
 # Every secret comes from the environment, with no default.
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL"))}
+# The primary; REPORTING_DATABASE_URL (base.py) adds the read replica's alias.
+DATABASES = {
+    **DATABASES,
+    "default": dj_database_url.parse(
+        env("DATABASE_URL"), conn_max_age=DB_CONN_MAX_AGE, conn_health_checks=True
+    ),
+}
+# Sessions (cached_db), rate limits and page caches live in Redis, shared by
+# every web host; a per-process cache would let each host count on its own.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("CACHE_URL"),
+    }
+}
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = False
@@ -26,8 +48,10 @@ VIRAGE_BASE_URL_FROM_REQUEST = False
 H5P_PLAYER_ORIGIN = env("H5P_PLAYER_ORIGIN")
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, urlsplit(H5P_PLAYER_ORIGIN).hostname]
 
+# Media on disk, or in S3-compatible storage when AWS_STORAGE_BUCKET_NAME is
+# set (base.py): several web hosts need the bucket, or one shared volume.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
