@@ -43,6 +43,11 @@ class TrainingSessionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "trainer" in self.fields:
             self.fields["trainer"].queryset = trainer_choices()
+        if "municipality" in self.fields:
+            # Homonyms (two Saint-Elzéar, two Bedford…) told apart by their region.
+            field = self.fields["municipality"]
+            field.queryset = field.queryset.select_related("region")
+            field.label_from_instance = lambda municipality: municipality.label
 
 
 class TrainingSessionFilterSet(WagtailFilterSet):

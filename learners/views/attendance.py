@@ -66,7 +66,9 @@ class AttendanceSheetView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             session=self.session,
-            registrations=attendance_sheet(session=self.session),
+            registrations=attendance_sheet(session=self.session).select_related(
+                "user__municipality__region"
+            ),
             csv_url=reverse("session_attendance:csv", args=[self.session.pk]),
             PRESENT=PRESENT,
             ABSENT=ABSENT,
@@ -129,14 +131,17 @@ def attendance_csv(request, session_id):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow([str(column) for column in CSV_COLUMNS])
-    for registration in attendance_sheet(session=session):
+    sheet = attendance_sheet(session=session).select_related(
+        "user__municipality__region"
+    )
+    for registration in sheet:
         user, checked_in = registration.user, registration.checked_in_at
         writer.writerow(
             [
                 _cell(user.last_name),
                 _cell(user.first_name),
                 _cell(user.email),
-                _cell(user.municipality.name if user.municipality_id else ""),
+                _cell(user.municipality.label if user.municipality_id else ""),
                 registration.get_status_display(),
                 _presence(registration.attended),
                 timezone.localtime(checked_in).strftime("%Y-%m-%d %H:%M")
