@@ -24,14 +24,9 @@ DATABASES = {
         env("DATABASE_URL"), conn_max_age=DB_CONN_MAX_AGE, conn_health_checks=True
     ),
 }
-# Sessions (cached_db), rate limits and page caches live in Redis, shared by
-# every web host; a per-process cache would let each host count on its own.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env("CACHE_URL"),
-    }
-}
+# Sessions (cached_db), rate limits and lockouts use the cache: CACHE_URL
+# (base.py) puts it in Redis, shared by every web host; without it,
+# `check --deploy` warns (virage.W002, cms/checks.py).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = False
