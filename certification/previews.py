@@ -1,9 +1,16 @@
-"""A sample certificate drawn with a template, for the admin's preview."""
+"""A sample certificate drawn with a template, for the admin's preview.
+
+Imports no model (``CertificateTemplate.serve_preview`` calls it with the
+template's content), so the model and its preview form no import cycle.
+"""
 
 from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
 
+from certification.formatting import FRENCH
 from certification.pdf import render_certificate_pdf
-from certification.selectors import certificate_verification_url, template_content
+from core.site_url import absolute_url
 
 SAMPLE_CODE = "0000000000000000"
 SAMPLE = {
@@ -28,10 +35,13 @@ SAMPLE = {
 }
 
 
-def certificate_template_preview(template) -> HttpResponse:
-    wording, signatories = template_content(template)
+def certificate_template_preview(wording: dict, signatories: list) -> HttpResponse:
     content = {**SAMPLE, "template": wording, "signatories": signatories}
-    pdf = render_certificate_pdf(
-        content, verification_url=certificate_verification_url(code=SAMPLE_CODE)
-    )
+    pdf = render_certificate_pdf(content, verification_url=_sample_verification_url())
     return HttpResponse(pdf, content_type="application/pdf")
+
+
+def _sample_verification_url() -> str:
+    """As ``selectors.certificate_verification_url`` prints it (French URL)."""
+    with translation.override(FRENCH):
+        return absolute_url(reverse("certification:verify_code", args=[SAMPLE_CODE]))

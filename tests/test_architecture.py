@@ -187,14 +187,6 @@ KNOWN_MODULE_CYCLES = {
     frozenset({"courses.models", "courses.models.catalogue", "courses.selectors"}): (
         "LearningPathIndexPage.get_context calls courses.selectors.catalogue_filter"
     ),
-    frozenset(
-        {
-            "certification.models",
-            "certification.models.templates",
-            "certification.previews",
-            "certification.selectors",
-        }
-    ): "CertificateTemplate.serve_preview calls certification.previews",
 }
 
 

@@ -104,11 +104,42 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def content(self) -> tuple[dict, list]:
+        """The wording and signatories a certificate freezes from this template
+        (the signatories as the inline panel holds them, saved or not)."""
+        wording = {
+            "heading_fr": self.heading_fr,
+            "heading_en": self.heading_en,
+            "body_fr": self.body_fr,
+            "body_en": self.body_en,
+            "issuer": self.issuer_name,
+            "primary_colour": self.primary_colour,
+            "accent_colour": self.accent_colour,
+            "logo": _image(self.logo),
+        }
+        signatories = [
+            {
+                "name": signatory.name,
+                "title_fr": signatory.title_fr,
+                "title_en": signatory.title_en,
+                "signature": _image(signatory.signature),
+            }
+            for signatory in self.signatories.all()
+        ]
+        return wording, signatories
+
     def serve_preview(self, request, mode_name):
-        """The admin preview: a sample certificate, as a PDF."""
+        """The admin preview: a sample certificate, as a PDF. ``previews``
+        takes the content and imports no model, so no import cycle."""
         from certification.previews import certificate_template_preview
 
-        return certificate_template_preview(self)
+        return certificate_template_preview(*self.content())
+
+
+def _image(image) -> dict | None:
+    if image is None:
+        return None
+    return {"file": image.file.name, "hash": image.file_hash}
 
 
 class Signatory(Orderable):
