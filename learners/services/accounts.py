@@ -1,8 +1,9 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +19,7 @@ from learners.models.consent import (
     LearnerConsent,
 )
 from learners.selectors.accounts import totp_device_confirmed
+from outbox.services import enqueue
 from territory.models import Municipality
 
 SIGN_UP_SALT = "learners.sign_up"
@@ -202,11 +204,13 @@ def _valid_days() -> int:
 
 
 def _account_email(template, email, context):
-    """Send ``learners/email/<template>.txt`` in the language of the request."""
+    """Send ``learners/email/<template>.txt`` in the language of the request,
+    through the outbox. Each request is a message of its own."""
     context = {"email": email, **context}
     subject = render_to_string(f"learners/email/{template}_subject.txt", context)
     body = render_to_string(f"learners/email/{template}.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [email])
+    key = f"{template}:{uuid.uuid4().hex}"
+    enqueue(key=key, to=[email], subject=subject, text=body)
 
 
 def totp_device_pending(*, user) -> TOTPDevice:
