@@ -1,12 +1,49 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from courses.roles import LearnerRole
 from learners.models.consent import ConsentPurpose
 from territory.models import Municipality
+from territory.text import search_key
+
+
+def municipality_from_text(text: str) -> list[Municipality]:
+    """The municipalities a name typed in full designates: its exact name,
+    accents, case and hyphens ignored, optionally followed by its designation
+    and/or region in brackets, as the list shows them ("Saint-Elzéar
+    (Chaudière-Appalaches)")."""
+    name, _bracket, rest = text.partition("(")
+    qualifiers = [search_key(part) for part in rest.rstrip(" )").split(",")]
+    qualifiers = [part for part in qualifiers if part]
+    candidates = Municipality.objects.select_related("region").filter(
+        search_name=search_key(name)
+    )
+    found = []
+    for municipality in candidates:
+        region = municipality.region.name
+        known = {search_key(municipality.designation), search_key(region)}
+        if all(part in known for part in qualifiers):
+            found.append(municipality)
+    return found
+
+
+class MunicipalitySelect(forms.Select):
+    """The list, or the name typed in its search box (``<name>_search``) when
+    nothing was picked; a typed name is given back to the box after an error
+    (``data-typed``)."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name) or data.get(f"{name}_search", "").strip()
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if value and not str(value).isdigit():  # not a code: a typed name
+            context["widget"]["attrs"]["data-typed"] = str(value)
+        return context
 
 
 class MunicipalityField(forms.ModelChoiceField):
@@ -27,7 +64,7 @@ class MunicipalityField(forms.ModelChoiceField):
                     "Municipalité inconnue : choisissez-la dans la liste."
                 ),
             },
-            widget=forms.Select(
+            widget=MunicipalitySelect(
                 attrs={
                     "data-municipality-search": reverse_lazy(
                         "learners:municipality_search"
@@ -35,6 +72,26 @@ class MunicipalityField(forms.ModelChoiceField):
                 }
             ),
             **kwargs,
+        )
+
+    def to_python(self, value):
+        """A code picked from the list, else a name typed in full."""
+        if value in self.empty_values or str(value).isdigit():
+            return super().to_python(value)
+        found = municipality_from_text(str(value))
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise ValidationError(
+                _(
+                    "Plusieurs municipalités s'appellent « %(name)s » : choisissez "
+                    "la vôtre dans la liste, par exemple « %(example)s »."
+                ),
+                code="ambiguous",
+                params={"name": found[0].name, "example": found[0].label},
+            )
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice"
         )
 
     def label_from_instance(self, obj):
