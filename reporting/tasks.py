@@ -1,6 +1,7 @@
 from celery import shared_task
 
 from reporting.exports import export_job_run, export_jobs_purge
+from reporting.exports.service import export_jobs_abandoned_restart
 from reporting.rollup import rollup_refresh
 from reporting.selectors import Scope, participation_report
 
@@ -17,13 +18,22 @@ def rollup_refresh_task():
     return state.duration_ms
 
 
-@shared_task(name="reporting.tasks.export_build")
+@shared_task(
+    name="reporting.tasks.export_build", acks_late=True, reject_on_worker_lost=True
+)
 def export_build_task(job_id):
-    """Build one large export; the service makes a rerun harmless."""
+    """Build one large export; the service makes a rerun harmless, and takes
+    up a job whose worker died."""
     export_job_run(job_id=job_id)
 
 
-@shared_task(name="reporting.tasks.export_jobs_purge")
+@shared_task(
+    name="reporting.tasks.export_jobs_purge",
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
 def export_jobs_purge_task():
-    """Run by Celery beat every hour: exports past their retention go."""
+    """Run by Celery beat every hour: jobs left running by a dead worker go
+    to a new one, and exports past their retention go."""
+    export_jobs_abandoned_restart()
     return export_jobs_purge()

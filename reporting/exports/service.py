@@ -2,10 +2,11 @@
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,10 @@ from reporting.privacy import threshold_for
 from reporting.selectors import Access, municipality_access, reporting_allowed
 
 logger = logging.getLogger(__name__)
+
+# A job running this long has lost its worker (a build takes seconds to
+# minutes): it is claimed again by a redelivered task or the periodic sweep.
+ABANDONED_AFTER = timedelta(minutes=30)
 
 
 def export_spec(*, table: str, municipality=None) -> Export | None:
@@ -78,15 +83,12 @@ def export_job_create(*, user, table, file_format, query, municipality, filename
 
 
 def export_job_run(*, job_id: int) -> None:
-    """Build a job's file once (a rerun of a started job does nothing)."""
-    started = ExportJob.objects.filter(pk=job_id, status=ExportStatus.PENDING).update(
-        status=ExportStatus.RUNNING
-    )
-    if not started:
+    """Build a job's file once: a pending job, or a running one whose worker
+    died (started more than ``ABANDONED_AFTER`` ago). A rerun of a job that
+    is done, failed or running elsewhere does nothing."""
+    job = _claim(job_id, now=timezone.now())
+    if job is None:
         return
-    job = ExportJob.objects.select_related("requested_by", "municipality").get(
-        pk=job_id
-    )
     try:
         _run(job)
     except ApplicationError as error:
@@ -95,6 +97,33 @@ def export_job_run(*, job_id: int) -> None:
         logger.exception("Export %s failed", job_id)
         _fail(job, _("L'exportation a échoué. Réessayez ou écrivez-nous."))
         raise
+
+
+def _started_at(job):
+    started = job.params.get("started_at")
+    return datetime.fromisoformat(started) if started else job.created_at
+
+
+def _abandoned(job, now) -> bool:
+    return job.status == ExportStatus.RUNNING and _started_at(job) < (
+        now - ABANDONED_AFTER
+    )
+
+
+@transaction.atomic
+def _claim(job_id, *, now):
+    job = (
+        ExportJob.objects.select_for_update()
+        .select_related("requested_by", "municipality")
+        .filter(pk=job_id)
+        .first()
+    )
+    if job is None or not (job.status == ExportStatus.PENDING or _abandoned(job, now)):
+        return None
+    job.status = ExportStatus.RUNNING
+    job.params = {**job.params, "started_at": now.isoformat()}
+    job.save(update_fields=["status", "params"])
+    return job
 
 
 def _run(job):
@@ -126,14 +155,25 @@ def _fail(job, message):
 
 
 def export_jobs_purge(*, now=None) -> int:
-    """Delete finished exports older than ``REPORTING_EXPORT_RETENTION_DAYS``
-    (their files go with them, see ``reporting.receivers``): a file can name
+    """Delete exports older than ``REPORTING_EXPORT_RETENTION_DAYS`` (their
+    files go with them, see ``reporting.receivers``): a file can name
     learners, and its requester has had days to download it. A job still
-    pending or running is left to finish. Returns how many were deleted."""
+    pending or running by then will never finish: it goes too. Returns how
+    many were deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.REPORTING_EXPORT_RETENTION_DAYS)
-    expired = ExportJob.objects.filter(
-        created_at__lt=cutoff, status__in=[ExportStatus.DONE, ExportStatus.FAILED]
-    )
-    deleted, _by_model = expired.delete()
+    deleted, _by_model = ExportJob.objects.filter(created_at__lt=cutoff).delete()
     return deleted
+
+
+def export_jobs_abandoned_restart(*, now=None) -> int:
+    """Hand every job left running by a dead worker to a new task. Returns
+    how many."""
+    from reporting.tasks import export_build_task  # tasks import services
+
+    now = now or timezone.now()
+    running = ExportJob.objects.filter(status=ExportStatus.RUNNING)
+    abandoned = [job.pk for job in running if _abandoned(job, now)]
+    for job_id in abandoned:
+        export_build_task.delay_on_commit(job_id)
+    return len(abandoned)

@@ -262,10 +262,10 @@ def test_exports_past_their_retention_are_deleted_with_their_file(
     assert default_storage.exists(old_file)
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert export_jobs_purge_task() == 1
+        assert export_jobs_purge_task() == 2  # a week-old running job is dead
     assert export_jobs_purge_task() == 0
 
-    assert set(ExportJob.objects.all()) == {recent, running}  # running: left to end
+    assert set(ExportJob.objects.all()) == {recent}
     assert not default_storage.exists(old_file)
     assert default_storage.exists(recent.file.name)
     gone = coordinator_client.get(reverse("reporting:export_download", args=[old.pk]))
@@ -307,3 +307,41 @@ def test_the_learner_export_is_sized_by_its_own_filters(province):
         sizes.append(spec.size(request))
         assert spec.size(request) == len(spec.build(request).all_rows())
     assert sizes[1] < sizes[0]
+
+
+def _abandoned_job(user, *, minutes_ago):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    job = ExportJob.objects.create(
+        requested_by=user,
+        table="municipalites",
+        file_format="csv",
+        params={"query": "region=12"},
+        filename="municipalites.csv",
+        status=ExportStatus.RUNNING,
+    )
+    started = timezone.now() - timedelta(minutes=minutes_ago)
+    ExportJob.objects.filter(pk=job.pk).update(created_at=started)
+    return job
+
+
+def test_a_job_left_running_by_a_dead_worker_is_built_again(
+    coordinator, django_capture_on_commit_callbacks
+):
+    from reporting.tasks import export_build_task, export_jobs_purge_task
+
+    dead = _abandoned_job(coordinator, minutes_ago=45)
+    alive = _abandoned_job(coordinator, minutes_ago=5)
+
+    export_build_task.delay(alive.pk)  # a redelivery while it still runs
+    with django_capture_on_commit_callbacks(execute=True):
+        assert export_jobs_purge_task() == 0
+
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert dead.status == ExportStatus.DONE and dead.total == 136
+    assert alive.status == ExportStatus.RUNNING and not alive.file
+    export_build_task.delay(dead.pk)  # built once: a rerun changes nothing
+    assert ExportJob.objects.get(pk=dead.pk).file == dead.file
