@@ -32,3 +32,33 @@ def refuse_publishing_empty_pages(request, page):
         messages.error(request, refusal)
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_empty_pages(request, action_type, objects, action):
+    """Bulk publishing stops, publishing nothing, when one page may not be."""
+    if action_type != "publish":
+        return None
+    refusals = [
+        f"{page.get_admin_display_title()} : {refusal}"
+        for page in objects
+        if (refusal := page_publish_refusal(page=page))
+    ]
+    for refusal in refusals:
+        messages.error(request, refusal)
+    return redirect(action.next_url) if refusals else None
+
+
+@hooks.register("before_edit_page")
+def refuse_approving_empty_pages(request, page):
+    """Approving in the editor would publish: refused like publishing, before
+    the workflow moves on (the draft is left as it was)."""
+    approving = (
+        request.method == "POST"
+        and request.POST.get("action-workflow-action")
+        and request.POST.get("workflow-action-name") == "approve"
+    )
+    if approving and (refusal := page_publish_refusal(page=page)):
+        messages.error(request, refusal)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

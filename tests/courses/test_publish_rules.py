@@ -168,3 +168,91 @@ def test_a_module_under_an_unpublished_path_is_not_found(client, site):
     site["path"].unpublish()
 
     assert client.get(url).status_code == 404
+
+
+# Bulk publishing and workflow approval
+
+
+def bulk_publish_url(*pages):
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    ids = "&".join(f"id={page.pk}" for page in pages)
+    return f"{url}?{ids}&next=/admin/pages/"
+
+
+def test_bulk_publishing_with_an_empty_path_publishes_nothing(client, site, admin_user):
+    path = empty_path(site)
+    module = empty_module(site["path"])
+    publish(module, LessonPage(title="Leçon", slug="lecon", body=[]))
+    client.force_login(admin_user)
+
+    response = client.post(bulk_publish_url(path, module), follow=True)
+
+    path.refresh_from_db()
+    module.refresh_from_db()
+    assert not path.live and not module.live
+    errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    assert errors == [
+        f"Parcours vide : {page_publish_refusal(page=path)}",
+    ]
+
+
+def test_bulk_publishing_pages_with_content_still_works(client, site, admin_user):
+    module = empty_module(site["path"])
+    publish(module, LessonPage(title="Leçon", slug="lecon", body=[]))
+    client.force_login(admin_user)
+
+    client.post(bulk_publish_url(module))
+
+    module.refresh_from_db()
+    assert module.live
+
+
+def in_moderation(page, user):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    workflow = Workflow.objects.create(name="Relecture")
+    task = GroupApprovalTask.objects.create(name="Approbation")
+    task.groups.set(Group.objects.filter(name="Administrateurs"))
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    page.save_revision(user=user)
+    workflow.start(page, user)
+    return page
+
+
+def approve_form(page):
+    data = edit_form(page)
+    del data["action-publish"]
+    return data | {"action-workflow-action": "true", "workflow-action-name": "approve"}
+
+
+@pytest.mark.parametrize("kind", ["path", "module"])
+def test_approving_an_empty_page_in_the_editor_is_refused(
+    client, site, admin_user, kind
+):
+    page = empty_path(site) if kind == "path" else empty_module(site["path"])
+    in_moderation(page, admin_user)
+    client.force_login(admin_user)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    response = client.post(edit, approve_form(page), follow=True)
+
+    page.refresh_from_db()
+    assert not page.live
+    assert page.workflow_in_progress
+    errors = [str(m) for m in response.context["messages"] if m.level_tag == "error"]
+    assert errors == [page_publish_refusal(page=page)]
+
+
+def test_approving_a_module_with_a_lesson_publishes_it(client, site, admin_user):
+    module = empty_module(site["path"])
+    publish(module, LessonPage(title="Leçon", slug="lecon", body=[]))
+    in_moderation(module, admin_user)
+    client.force_login(admin_user)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[module.pk]), approve_form(module)
+    )
+
+    module.refresh_from_db()
+    assert module.live
