@@ -180,9 +180,12 @@ def test_on_redis_each_message_lands_in_its_own_queue_once():
     except redis.ConnectionError:
         pytest.skip("Redis does not answer")
     client.flushdb()
-    sender = type(app)("virage-test-routes", set_as_current=False)
-    sender.config_from_object(app.conf, force=True)
-    sender.conf.broker_url = url
+    sender = type(app)("virage-test-routes", broker=url, set_as_current=False)
+    sender.conf.update(
+        task_queues=app.conf.task_queues,
+        task_routes=app.conf.task_routes,
+        task_default_queue=app.conf.task_default_queue,
+    )
     try:
         sender.send_task("reporting.tasks.export_build", args=[0])
         sender.send_task("outbox.tasks.send", args=[0])
