@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
+# The suite runs on every core (pytest-xdist), one test file per worker at a time.
+PYTEST_ARGS ?= -n auto --dist loadfile
 
 .PHONY: install setup run demo prod test test-postgres lint format bench messages clean
 
