@@ -3,7 +3,8 @@
 import uuid
 from pathlib import Path
 
-from courses.models import H5PContent, H5PLibrary, LearningPathPage
+from courses.models import LearningPathPage
+from tests.factories import H5PContentFactory
 
 ACTOR_EMAIL = "apprenant@exemple.qc.ca"
 
@@ -14,21 +15,7 @@ MULTI_CHOICE = SAMPLES / "H5P.MultiChoice.h5p"
 
 
 def h5p_content(title="Vrai ou faux : l'hameçonnage"):
-    library, _ = H5PLibrary.objects.get_or_create(
-        machine_name="H5P.TrueFalse",
-        major_version=1,
-        minor_version=6,
-        defaults={
-            "patch_version": 12,
-            "title": "True/False Question",
-            "runnable": True,
-        },
-    )
-    content = H5PContent.objects.create(
-        title=title, main_library=library, source_filename="vf.h5p"
-    )
-    content.libraries.add(library)
-    return content
+    return H5PContentFactory(title=title)
 
 
 def lesson_with_h5p(lesson, content, *, block="bloc-1", **rules):

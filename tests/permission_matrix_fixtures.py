@@ -20,17 +20,22 @@ from certification.services import certificate_issue
 from courses.models import LessonPage
 from courses.player import content_key
 from courses.services import h5p_content_import
-from learners.models import EnrolmentImport, H5PUserState, ImportStatus
+from learners.models import EnrolmentImport, ImportStatus
 from learners.services import (
     enrolment_create,
     lesson_complete,
     xapi_statements_record,
 )
 from learners.xapi import parse_statement
-from reporting.models import ExportJob, ExportStatus, TrainingContact
+from reporting.models import ExportJob, ExportStatus
 from territory.models import Municipality
 from tests.courses.h5p_builders import build, package_files
-from tests.factories import UserFactory, build_site
+from tests.factories import (
+    H5PUserStateFactory,
+    TrainingContactFactory,
+    UserFactory,
+    build_site,
+)
 from tests.h5p_fixtures import statement
 from tests.sessions_factories import TrainingSessionFactory, registered
 
@@ -85,7 +90,7 @@ def _users():
     }
     for actor in ("contact", "other_contact"):
         user = users[actor]
-        TrainingContact.objects.create(user=user, municipality=user.municipality)
+        TrainingContactFactory(user=user)
     return users
 
 
@@ -115,7 +120,7 @@ def _learner_data(user, site, lesson, content):
     certificate, _created = certificate_issue(user=user, path=site["path"])
     sent = statement(content, lesson, email=user.email)
     xapi_statements_record(user=user, statements=[parse_statement(sent, user=user)])
-    H5PUserState.objects.create(
+    H5PUserStateFactory(
         user=user, content=content, lesson=lesson, block_id=BLOCK, data=SAVED_STATE
     )
     return certificate, sent

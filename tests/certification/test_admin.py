@@ -10,7 +10,7 @@ from certification.models import (
     CertificateTemplate,
 )
 from tests.certification.conftest import complete
-from tests.factories import UserFactory
+from tests.factories import CertificateTemplateFactory, UserFactory
 from tests.refusals import admin_refused
 
 pytestmark = pytest.mark.django_db
@@ -181,7 +181,7 @@ def test_a_path_has_at_most_one_template_and_there_is_one_default(path):
     from django.core.exceptions import ValidationError
 
     services.certificate_template_default_ensure()
-    CertificateTemplate.objects.create(name="Cyber", path=path, issuer_name="UMQ")
+    CertificateTemplateFactory(name="Cyber", path=path)
 
     for duplicate in (
         CertificateTemplate(name="Autre défaut", issuer_name="UMQ"),

@@ -7,11 +7,11 @@ from django.core.files.storage import default_storage
 from wagtail.models import Locale
 
 from certification import services
-from certification.models import Certificate, CertificateAction, CertificateTemplate
+from certification.models import Certificate, CertificateAction
 from certification.selectors import qr_payload
 from core.errors import ApplicationError
 from tests.certification.conftest import complete
-from tests.factories import UserFactory
+from tests.factories import CertificateTemplateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,7 @@ def test_the_english_title_comes_from_the_english_translation(
 
 def test_the_path_template_wins_over_the_default(learner, path, completion):
     services.certificate_template_default_ensure()
-    CertificateTemplate.objects.create(
+    CertificateTemplateFactory(
         name="Cyber", path=path, issuer_name="Escouade cyber du Québec"
     )
 

@@ -5,12 +5,11 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection
-from django.utils import timezone
 
 from certification import services
 from certification.models import Certificate, CertificateEvent
 from certification.services import issuance
-from learners.models import PathCompletion
+from tests.factories import PathCompletionFactory
 
 WORKERS = 4
 
@@ -22,9 +21,7 @@ def test_concurrent_issuance_creates_exactly_one_certificate(
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers; run this test on PostgreSQL.")
     # Recorded directly: completing it for real would issue it at commit.
-    PathCompletion.objects.create(
-        user=learner, path=site["path"], role=learner.role, completed_at=timezone.now()
-    )
+    PathCompletionFactory(user=learner, path=site["path"])
     # Every worker reads "no certificate yet" before any of them inserts.
     all_looked = threading.Barrier(WORKERS, timeout=30)
     build_content = issuance.certificate_content
