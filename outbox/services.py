@@ -26,7 +26,7 @@ DELIVERY_ERRORS = (SMTPException, OSError)
 BACKOFF_FIRST_S = 30
 BACKOFF_MAX_S = 30 * 60
 # A pending row this late past its expected attempt has lost its task.
-LOST_AFTER = timedelta(minutes=10)
+LOST_AFTER_S_DEFAULT = 10 * 60
 
 
 @dataclass(frozen=True)
@@ -144,13 +144,20 @@ def message_fail(*, message_id: int) -> None:
     )
 
 
+def lost_after() -> timedelta:
+    """How late past its expected attempt a pending message counts as lost
+    (``OUTBOX_LOST_AFTER_S``, ten minutes by default)."""
+    seconds = getattr(settings, "OUTBOX_LOST_AFTER_S", LOST_AFTER_S_DEFAULT)
+    return timedelta(seconds=seconds)
+
+
 def messages_lost_reschedule(*, now=None) -> int:
     """Schedule again every pending message whose task never ran (a worker
     died holding it, or the broker lost it). Returns how many."""
     now = now or timezone.now()
     lost = list(
         OutgoingMessage.objects.filter(
-            status=MessageStatus.PENDING, next_attempt_at__lt=now - LOST_AFTER
+            status=MessageStatus.PENDING, next_attempt_at__lt=now - lost_after()
         ).values_list("pk", flat=True)[:1000]
     )
     OutgoingMessage.objects.filter(pk__in=lost).update(next_attempt_at=now)

@@ -117,7 +117,7 @@ def test_pending_messages_whose_task_was_lost_go_again(
     with django_capture_on_commit_callbacks(execute=False):
         lost, _created = _enqueue("test:lost")
         recent, _created = _enqueue("test:recent")
-    long_ago = timezone.now() - services.LOST_AFTER - timedelta(minutes=1)
+    long_ago = timezone.now() - services.lost_after() - timedelta(minutes=1)
     OutgoingMessage.objects.filter(pk=lost.pk).update(next_attempt_at=long_ago)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.messages_lost_reschedule() == 1
