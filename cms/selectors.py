@@ -1,9 +1,12 @@
 import re
 
+from django.urls import translate_url
+from django.utils.translation import override
 from unidecode import unidecode
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from courses.models import LearningPathPage, LessonPage
+from courses.cache import structure_cached
+from courses.models import LearningPathIndexPage, LearningPathPage, LessonPage
 
 # Below this many letters a prefix matches too much to be useful.
 PREFIX_MIN_LENGTH = 3
@@ -52,3 +55,27 @@ def site_search(*, query, locale):
     if extra:
         found += list(pages.filter(pk__in=extra).order_by("path"))
     return found
+
+
+def _catalogue_url(language, request):
+    catalogues = LearningPathIndexPage.objects.live().select_related("locale")
+    catalogue = (
+        catalogues.filter(locale__language_code=language).first() or catalogues.first()
+    )
+    if catalogue is None:
+        return "/"
+    url = catalogue.get_url(request) or "/"
+    with override(catalogue.locale.language_code):
+        return translate_url(url, language)
+
+
+def catalogue_url(*, language, request=None) -> str:
+    """The catalogue's URL in ``language`` (its translation if it has one,
+    else the French page under that language's prefix). Cached until a page
+    is published, moved or deleted (``courses.cache``): the header shows it
+    on every page."""
+    site = Site.find_for_request(request) if request is not None else None
+    return structure_cached(
+        f"catalogue-url:{language}:{site.pk if site else ''}",
+        lambda: _catalogue_url(language, request),
+    )

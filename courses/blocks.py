@@ -4,8 +4,10 @@ Every block a lesson may hold is declared in ``LESSON_BODY_BLOCKS``: a later
 block type (H5P content, for instance) is added there and nowhere else.
 """
 
+import copy
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -27,16 +29,91 @@ class HeadingBlock(blocks.CharBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(label=_("Adresse de la vidéo (YouTube, Vimeo…)"))
+    """A video, hosted here (a file with its WebVTT captions) or embedded from
+    a video site (kept for existing lessons). Either way nothing of it is
+    downloaded before the learner presses play (``blocks/video.html``)."""
+
+    VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
+
+    file = DocumentChooserBlock(
+        required=False,
+        label=_("Fichier vidéo (MP4 ou WebM)"),
+        help_text=_("Hébergé sur Virage : préférable pour les connexions lentes."),
+    )
+    captions = DocumentChooserBlock(
+        required=False,
+        label=_("Sous-titres (WebVTT)"),
+        help_text=_("Fichier .vtt, obligatoire pour un fichier vidéo."),
+    )
+    video = EmbedBlock(
+        required=False, label=_("Ou adresse de la vidéo (YouTube, Vimeo…)")
+    )
     caption = blocks.CharBlock(required=False, label=_("Légende"))
     transcript = blocks.RichTextBlock(
-        required=False, features=RICH_TEXT_FEATURES, label=_("Transcription")
+        required=False,
+        features=RICH_TEXT_FEATURES,
+        label=_("Transcription"),
+        help_text=_("Obligatoire pour une vidéo intégrée depuis un autre site."),
     )
 
     class Meta:
         icon = "media"
-        label = _("Vidéo intégrée")
+        label = _("Vidéo")
         template = "blocks/video.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        hosted, embedded = value.get("file"), value.get("video")
+        if hosted and embedded:
+            errors["video"] = _(
+                "Choisissez un fichier vidéo ou une adresse de vidéo, pas les deux."
+            )
+        elif not hosted and not embedded:
+            errors["file"] = _("Ajoutez un fichier vidéo ou une adresse de vidéo.")
+        if hosted and self.video_type(hosted) is None:
+            errors["file"] = _("Le fichier vidéo doit être au format MP4 ou WebM.")
+        captions = value.get("captions")
+        if captions and not self.is_webvtt(captions):
+            errors["captions"] = _(
+                "Le fichier de sous-titres doit être au format WebVTT (.vtt) "
+                "et commencer par « WEBVTT »."
+            )
+        elif hosted and not captions:
+            errors["captions"] = _(
+                "Les sous-titres WebVTT sont obligatoires pour un fichier vidéo."
+            )
+        if embedded and not hosted and not value.get("transcript"):
+            errors["transcript"] = _(
+                "Une vidéo intégrée depuis un autre site exige une transcription : "
+                "ses sous-titres ne peuvent pas être vérifiés ici."
+            )
+        if errors:
+            raise blocks.StructBlockValidationError(
+                {name: ValidationError(message) for name, message in errors.items()}
+            )
+        return value
+
+    @classmethod
+    def video_type(cls, document):
+        return cls.VIDEO_TYPES.get(f".{document.file_extension.lower()}")
+
+    @staticmethod
+    def is_webvtt(document) -> bool:
+        if document.file_extension.lower() != "vtt":
+            return False
+        try:
+            with document.file.open("rb") as handle:
+                start = handle.read(9)
+        except OSError:
+            return False
+        return start.removeprefix(b"\xef\xbb\xbf")[:6] == b"WEBVTT"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if value.get("file"):
+            context["video_type"] = self.video_type(value["file"])
+        return context
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -72,10 +149,28 @@ class CalloutBlock(blocks.StructBlock):
         template = "blocks/callout.html"
 
 
+class H5PContentChooserBlock(SnippetChooserBlock):
+    """Loads of an H5P content only what a lesson page shows (its title and
+    its library's title): the JSON columns, a library's translations above
+    all (hundreds of KB), are left in the database until something reads them.
+    Migrations see a plain ``SnippetChooserBlock``."""
+
+    canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+    def bulk_to_python(self, values):
+        contents = (
+            self.model_class.objects.select_related("main_library")
+            .only("pk", "title", "main_library__title")
+            .in_bulk(values)
+        )
+        # As Wagtail does: a content chosen twice gets two instances.
+        return [copy.copy(contents.get(value)) for value in values]
+
+
 class H5PBlock(blocks.StructBlock):
     """An H5P exercise; how its attempts are graded and what completes it."""
 
-    content = SnippetChooserBlock("courses.H5PContent", label=_("Contenu H5P"))
+    content = H5PContentChooserBlock("courses.H5PContent", label=_("Contenu H5P"))
     grading_method = blocks.ChoiceBlock(
         choices=GradingMethod.choices,
         default=GradingMethod.HIGHEST,

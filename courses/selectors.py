@@ -1,7 +1,11 @@
-from django.db.models import Case, IntegerField, Value, When
+from dataclasses import dataclass
+
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
 
 from courses import h5p
+from courses.cache import structure_cached
 from courses.models import LearningPathPage, LessonPage, ModulePage, Theme
 from courses.roles import LearnerRole, RoleRequirement
 
@@ -109,3 +113,125 @@ def h5p_content_warnings(*, content) -> list[str]:
         for library in content.libraries.all()
     ]
     return h5p.content_warnings(content=content.content_json, libraries=libraries)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A page as a link shows it: plain data, so it can be cached."""
+
+    pk: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LessonOutline:
+    """Where a lesson sits: its path and module, the lessons before and after
+    it across the path, and its place in the module."""
+
+    path: PageLink
+    module: PageLink
+    previous: PageLink | None
+    next: PageLink | None
+    position: int
+    count: int
+
+
+def _link(page, request) -> PageLink:
+    return PageLink(pk=page.pk, title=page.title, url=page.get_url(request) or "")
+
+
+def page_trail(*, page, request=None, levels: int) -> list[PageLink]:
+    """The ``levels`` pages above ``page``, highest first, as links for a
+    breadcrumb; cached per tree version (one query when cold)."""
+
+    def compute():
+        ancestors = Page.objects.ancestor_of(page).filter(
+            depth__gte=page.depth - levels
+        )
+        return [_link(ancestor, request) for ancestor in ancestors.order_by("depth")]
+
+    if not page.live or getattr(request, "is_preview", False):
+        return compute()
+    site = Site.find_for_request(request) if request is not None else None
+    return structure_cached(
+        f"trail:{page.pk}:{levels}:{site.pk if site else ''}", compute
+    )
+
+
+@dataclass
+class PathStructure:
+    """A live path's live modules (their role rules prefetched) and, per
+    module id, its live lessons (bodies left unloaded)."""
+
+    modules: list
+    lessons: dict
+
+
+def _path_structure(path) -> PathStructure:
+    modules = list(
+        ModulePage.objects.child_of(path)
+        .live()
+        .order_by("path")
+        .prefetch_related("role_rules")
+    )
+    by_path = {module.path: [] for module in modules}
+    lessons = (
+        LessonPage.objects.live()
+        .descendant_of(path)
+        .defer_streamfields()
+        .order_by("path")
+    )
+    for lesson in lessons:
+        parent_path = lesson.path[: -lesson.steplen]
+        if parent_path in by_path:
+            by_path[parent_path].append(lesson)
+    return PathStructure(
+        modules=modules,
+        lessons={module.pk: by_path[module.path] for module in modules},
+    )
+
+
+def path_structure(*, path) -> PathStructure:
+    """What a path page and a learner's progress are built on; cached per
+    tree version for a live path (three queries when cold, none when warm)."""
+    if not path.live:
+        return _path_structure(path)
+    return structure_cached(f"path-structure:{path.pk}", lambda: _path_structure(path))
+
+
+def _lesson_outline(lesson, request) -> LessonOutline:
+    module, path = sorted(
+        Page.objects.ancestor_of(lesson).filter(depth__gte=lesson.depth - 2),
+        key=lambda page: -page.depth,
+    )
+    lessons = list(
+        Page.objects.descendant_of(path)
+        .type(LessonPage)
+        .filter(Q(live=True) | Q(pk=lesson.pk))
+        .order_by("path")
+    )
+    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
+    in_module = [item.pk for item in lessons if item.path.startswith(module.path)]
+    return LessonOutline(
+        path=_link(path, request),
+        module=_link(module, request),
+        previous=_link(lessons[index - 1], request) if index > 0 else None,
+        next=_link(lessons[index + 1], request) if index + 1 < len(lessons) else None,
+        position=in_module.index(lesson.pk) + 1,
+        count=len(in_module),
+    )
+
+
+def lesson_outline(*, lesson, request=None) -> LessonOutline:
+    """The lesson's place in its path. Cached per tree version for a
+    published lesson (two queries when cold, none when warm); a lesson not
+    yet published (an author's preview) takes its place among the live ones,
+    uncached, under the title it has in the preview."""
+    if not lesson.live or getattr(request, "is_preview", False):
+        return _lesson_outline(lesson, request)
+    site = Site.find_for_request(request) if request is not None else None
+    return structure_cached(
+        f"lesson-outline:{lesson.pk}:{site.pk if site else ''}",
+        lambda: _lesson_outline(lesson, request),
+    )

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from courses.blocks import LESSON_BODY_BLOCKS
 from courses.roles import LearnerRole, RoleRequirement
@@ -79,6 +81,18 @@ class LearningPathIndexPage(LiveBranchPage):
 
     class Meta:
         verbose_name = _("catalogue des parcours")
+
+    def route(self, request, path_components):
+        """A path, module or lesson in one cached lookup, not two queries per
+        level; a page under a draft is not found, as ``LiveBranchPage`` says."""
+        from courses.cache import page_route
+
+        if not path_components or not self.live:
+            return super().route(request, path_components)
+        page = page_route(root=self, components=path_components)
+        if page is None:
+            raise Http404
+        return RouteResult(page)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import catalogue_filter
@@ -186,8 +200,16 @@ class LearningPathPage(LiveBranchPage):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        from courses.selectors import page_trail, path_structure
+
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.modules()
+        structure = path_structure(path=self)
+        context["modules"] = structure.modules
+        context["module_lessons"] = [
+            (module, structure.lessons[module.pk]) for module in structure.modules
+        ]
+        context["trail"] = page_trail(page=self, request=request, levels=1)
+        prefetch_related_objects([self], "role_rules")
         return context
 
 
@@ -269,7 +291,13 @@ class ModulePage(LiveBranchPage):
             )
 
     def lessons(self):
-        return LessonPage.objects.child_of(self).live().specific().order_by("path")
+        """The live lessons, without their bodies (a list shows none)."""
+        return (
+            LessonPage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .order_by("path")
+        )
 
     def rule_for(self, role):
         """(requirement, attendance required) of this module for ``role``."""
@@ -279,8 +307,11 @@ class ModulePage(LiveBranchPage):
         return self.default_requirement, self.default_attendance_required
 
     def get_context(self, request, *args, **kwargs):
+        from courses.selectors import page_trail
+
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
+        context["trail"] = page_trail(page=self, request=request, levels=2)
         return context
 
 
@@ -335,8 +366,10 @@ class LessonPage(Page):
         verbose_name = _("leçon")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_outline
+
         context = super().get_context(request, *args, **kwargs)
-        context["module"] = self.get_parent().specific
+        context["outline"] = lesson_outline(lesson=self, request=request)
         context["can_view_body"] = request.user.is_authenticated
         context["has_h5p"] = any(block.block_type == "h5p" for block in self.body)
         return context

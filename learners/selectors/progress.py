@@ -2,12 +2,14 @@
 (attempts, lessons finished, sessions attended) read here, judged by the pure
 rules of ``courses.completion`` under the learner's current role."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from django.db.models import Q
+from django.db.models import Avg, Count, Max, Q
+from django.db.models.functions import Coalesce
 
 from courses.completion import BlockResult, ModuleProgress, PathProgress, block_result
-from courses.models import LessonPage, ModulePage, ModuleRequirement
+from courses.grading import GradingMethod
+from courses.models import LessonPage, ModuleRequirement
 from learners.models import (
     Enrolment,
     H5PAttempt,
@@ -18,26 +20,24 @@ from learners.models import (
 
 
 def path_progress(*, user, path) -> PathProgress:
-    modules = list(
-        ModulePage.objects.child_of(path)
-        .live()
-        .order_by("path")
-        .prefetch_related("role_rules")
-    )
-    lessons = LessonPage.objects.live().descendant_of(path).order_by("path")
-    by_module = {module.path: [] for module in modules}
-    for lesson in lessons:
-        parent_path = lesson.path[: -lesson.steplen]
-        if parent_path in by_module:
-            by_module[parent_path].append(lesson)
+    """The learner's progress in ``path``: the path's structure comes from
+    ``courses.selectors.path_structure`` (cached); what is read here per
+    learner is three small queries."""
+    from courses.selectors import path_structure
+
+    structure = path_structure(path=path)
+    modules = structure.modules
+    lesson_ids = [
+        lesson.pk for lessons in structure.lessons.values() for lesson in lessons
+    ]
     done = set(
-        LessonCompletion.objects.filter(user=user, lesson__in=lessons).values_list(
-            "lesson_id", flat=True
-        )
+        LessonCompletion.objects.filter(
+            user=user, lesson_id__in=lesson_ids
+        ).values_list("lesson_id", flat=True)
     )
     attended = set(
         SessionRegistration.objects.filter(
-            user=user, attended=True, session__module__in=modules
+            user=user, attended=True, session__module_id__in=[m.pk for m in modules]
         ).values_list("session__module_id", flat=True)
     )
     progress = []
@@ -48,7 +48,7 @@ def path_progress(*, user, path) -> PathProgress:
                 module=module,
                 required=requirement == ModuleRequirement.REQUIRED,
                 attendance_required=attendance,
-                lessons=by_module[module.path],
+                lessons=structure.lessons[module.pk],
                 done=done,
                 attended=module.pk in attended,
             )
@@ -62,27 +62,54 @@ def path_progress(*, user, path) -> PathProgress:
 def h5p_block_result(
     *, user, lesson_id, block_id, grading_method, completion_rule, pass_threshold
 ) -> BlockResult:
-    """The learner's result on one H5P block, by the block's own rules."""
-    attempts = list(
-        H5PAttempt.objects.filter(user=user, lesson_id=lesson_id, block_id=block_id)
-        .order_by("number")
-        .values_list("completed", "score_scaled")
+    """The learner's result on one H5P block, by the block's own rules.
+
+    The database counts the attempts and grades the completed ones (an
+    aggregate on the attempts' unique index, not one row per attempt into
+    Python: a learner may have thousands); the pure rules then judge that
+    score as they would the whole list."""
+    attempts = H5PAttempt.objects.filter(
+        user=user, lesson_id=lesson_id, block_id=block_id
     )
-    return block_result(
-        attempts,
+    score = Coalesce("score_scaled", 0.0)
+    done = Q(completed=True)
+    graded = (
+        Avg(score, filter=done)
+        if grading_method == GradingMethod.AVERAGE
+        else Max(score, filter=done)
+    )
+    counts = attempts.aggregate(
+        n_total=Count("pk"), n_completed=Count("pk", filter=done), graded=graded
+    )
+    if counts["n_completed"] and grading_method in (
+        GradingMethod.FIRST,
+        GradingMethod.LAST,
+    ):
+        order = "number" if grading_method == GradingMethod.FIRST else "-number"
+        counts["graded"] = (
+            attempts.filter(done).order_by(order).values_list(score, flat=True).first()
+        )
+    representative = [(True, counts["graded"])] if counts["n_completed"] else []
+    result = block_result(
+        representative,
         grading_method=grading_method,
         completion_rule=completion_rule,
         pass_threshold=pass_threshold,
     )
+    return replace(
+        result, attempts=counts["n_total"], completed_attempts=counts["n_completed"]
+    )
 
 
 def enrolled_paths(*, user):
-    return [
-        enrolment.path.specific
-        for enrolment in Enrolment.objects.filter(user=user)
-        .select_related("path")
-        .order_by("created_at")
-    ]
+    """The paths ``user`` enrolled in, first enrolled first: one query."""
+    from courses.models import LearningPathPage
+
+    return list(
+        LearningPathPage.objects.filter(enrolments__user=user).order_by(
+            "enrolments__created_at"
+        )
+    )
 
 
 def enrolled(*, user, path) -> bool:
@@ -129,26 +156,12 @@ def path_requirement_for(*, path, user, role="") -> RoleRequirementLabel | None:
     )
 
 
-def lesson_neighbours(*, lesson):
+def lesson_neighbours(*, lesson, request=None):
     """Previous and next lessons across the whole path, and the lesson's place
-    in its module. A lesson not yet published (an author's preview) takes its
-    place among the live ones."""
-    module = lesson.get_parent()
-    path = module.get_parent()
-    lessons = list(
-        LessonPage.objects.descendant_of(path)
-        .filter(Q(live=True) | Q(pk=lesson.pk))
-        .order_by("path")
-    )
-    index = next(i for i, item in enumerate(lessons) if item.pk == lesson.pk)
-    in_module = [item.pk for item in lessons if item.path.startswith(module.path)]
-    return {
-        "previous": lessons[index - 1] if index > 0 else None,
-        "next": lessons[index + 1] if index + 1 < len(lessons) else None,
-        "position": in_module.index(lesson.pk) + 1,
-        "count": len(in_module),
-        "module": module,
-    }
+    in its module (``courses.selectors.lesson_outline``, cached)."""
+    from courses.selectors import lesson_outline
+
+    return lesson_outline(lesson=lesson, request=request)
 
 
 def required_paths_not_started(*, user):

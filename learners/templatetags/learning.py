@@ -112,16 +112,18 @@ def path_learner_panel(context, path):
 
 
 @register.inclusion_tag("learners/lesson_navigation.html", takes_context=True)
-def lesson_navigation(context, lesson):
+def lesson_navigation(context, lesson, outline=None):
     """Where the learner is in the module, previous/next, and "mark as done"."""
     from learners.selectors import lesson_done, lesson_neighbours
     from learners.services.progress import lesson_has_h5p
 
     request = context["request"]
-    data = lesson_neighbours(lesson=lesson)
-    data.update(
-        {"lesson": lesson, "request": request, "csrf_token": context.get("csrf_token")}
-    )
+    data = {
+        "outline": outline or lesson_neighbours(lesson=lesson, request=request),
+        "lesson": lesson,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
     if request.user.is_authenticated:
         data["done"] = lesson_done(user=request.user, lesson=lesson)
         data["has_h5p"] = lesson_has_h5p(lesson)

@@ -52,7 +52,7 @@ def lesson_done(request, lesson_id):
         return redirect(lesson.url)
     # The learner moves on to the next lesson: the confirmation names the
     # lesson just finished, since it shows on top of another one.
-    following = selectors.lesson_neighbours(lesson=lesson)["next"]
+    following = selectors.lesson_neighbours(lesson=lesson, request=request).next
     done = _("« %(title)s » est terminée.") % {"title": lesson.title}
     if following is None:
         messages.success(request, done)

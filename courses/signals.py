@@ -1,0 +1,22 @@
+"""Receivers that keep ``courses.cache`` true to the page tree."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from courses.cache import structure_invalidate
+
+
+def _page_changed(sender, instance=None, **kwargs):
+    if isinstance(instance, Page | Site):
+        structure_invalidate()
+
+
+def connect() -> None:
+    page_published.connect(structure_invalidate, dispatch_uid="courses-published")
+    page_unpublished.connect(structure_invalidate, dispatch_uid="courses-unpublished")
+    post_page_move.connect(structure_invalidate, dispatch_uid="courses-moved")
+    # A title, a slug or the live flag written outside publishing (a script,
+    # a copy, a deletion), or a site's hostname, changes what is cached too.
+    post_save.connect(_page_changed, dispatch_uid="courses-page-saved")
+    post_delete.connect(_page_changed, dispatch_uid="courses-page-deleted")
