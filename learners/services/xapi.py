@@ -191,10 +191,10 @@ def _may_change_attempts(statements) -> bool:
 
 
 def _record(user, parsed):
-    """Store what is new and file what is trusted; return the lessons whose
-    exercise got a trusted closing result in this request (re-sent ones
-    included, so that a lesson check that failed after the first send is made
-    again)."""
+    """Store what is new and file what is trusted; return the lessons not
+    completed yet whose exercise got a trusted closing result in this request
+    (re-sent ones included, so that a lesson check that failed after the
+    first send is made again)."""
     with transaction.atomic():
         if _may_change_attempts(parsed):
             xapi_store.attempts_lock(user_id=user.pk)
@@ -222,11 +222,12 @@ def _record(user, parsed):
                 [_statement_row(user, *each, found) for each in filed]
             )
     resent = {s.statement_id: s for s in parsed if s.statement_id in found.stored}
-    return closed | {
+    closed |= {
         s.lesson_id
         for statement_id, s in resent.items()
         if s.ends_attempt and found.stored[statement_id].trusted
     }
+    return closed - found.lessons_done
 
 
 def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[str]:
@@ -254,8 +255,7 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
 
 
 def _lessons_check(user, lesson_ids):
-    """A closed attempt may complete its lesson: check each lesson once."""
-    for lesson in LessonPage.objects.filter(pk__in=lesson_ids).exclude(
-        completions__user=user
-    ):
+    """A closed attempt may complete its lesson, not completed yet (the
+    lookup said so): check each lesson once."""
+    for lesson in LessonPage.objects.filter(pk__in=lesson_ids):
         progress.lesson_h5p_check(user=user, lesson=lesson)

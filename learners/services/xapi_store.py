@@ -26,7 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import H5PContent, LessonPage
-from learners.models import H5PAttempt, H5PLaunch, XapiStatement
+from learners.models import H5PAttempt, H5PLaunch, LessonCompletion, XapiStatement
 
 
 def _quote(name):
@@ -63,14 +63,15 @@ class LookupRow(NamedTuple):
     every branch."""
 
     kind: str  # s: a stored statement, c: a content, l: a lesson,
-    # a: the learner's last attempt on a block, r: one of their launches
+    # a: the learner's last attempt on a block, d: a lesson they completed,
+    # r: one of their launches
     statement_id: object  # s
     content_hash: str | None  # s
     owner_id: int | None  # s: who sent the stored statement
     trusted: bool | None  # s
     launch_id: object  # r
     content_id: int | None  # c, r
-    lesson_id: int | None  # l, a, r
+    lesson_id: int | None  # l, a, d, r
     block_id: str | None  # a, r
     attempt_id: int | None  # a
     attempt_number: int | None  # a
@@ -107,6 +108,7 @@ class Lookup:
     contents: set = field(default_factory=set)
     lessons: set = field(default_factory=set)
     last_attempts: dict = field(default_factory=dict)  # (lesson, block) → LastAttempt
+    lessons_done: set = field(default_factory=set)  # completed by the learner
     launches: dict = field(default_factory=dict)  # the user's, by id → Launch
 
 
@@ -176,25 +178,49 @@ def _existing(kind, model, count, column):
     )
 
 
-def _last_attempts(lessons, blocks):
-    """The learner's last attempt on each block asked about: its number and
-    whether it is still open."""
-    table = _table(H5PAttempt)
-    user, lesson, block, number, finished = (
-        _column(H5PAttempt, name)
-        for name in ("user", "lesson", "block_id", "number", "finished_at")
-    )
-    same_block = " AND ".join(f"o.{c} = t.{c}" for c in (user, lesson, block))
+def _last_attempt(table, user, lesson, block, number, finished):
+    """The learner's last attempt on one (lesson, block): its number and
+    whether it is still open. The ``MAX`` is not correlated to the outer row,
+    so both it and the outer read are one probe of the unique index on
+    (user, lesson, block, number), however many attempts came before."""
+
+    def same_block(alias):
+        return f"{alias}.{user} = %s AND {alias}.{lesson} = %s AND {alias}.{block} = %s"
+
     return _branch(
         "a",
-        f"{table} t WHERE t.{user} = %s AND t.{lesson} IN ({_marks(lessons)}) "
-        f"AND t.{block} IN ({_marks(blocks)}) AND t.{number} = "
-        f"(SELECT MAX(o.{number}) FROM {table} o WHERE {same_block})",
+        f"{table} t WHERE {same_block('t')} AND t.{number} = "
+        f"(SELECT MAX(o.{number}) FROM {table} o WHERE {same_block('o')})",
         lesson_id=f"t.{lesson}",
         block_id=f"t.{block}",
         attempt_id=f"t.{_pk(H5PAttempt)}",
         attempt_number=f"t.{number}",
         attempt_open=f"t.{finished} IS NULL",
+    )
+
+
+def _last_attempts(pairs):
+    """One branch per (lesson, block) asked about (see ``_last_attempt``)."""
+    table = _table(H5PAttempt)
+    columns = [
+        _column(H5PAttempt, name)
+        for name in ("user", "lesson", "block_id", "number", "finished_at")
+    ]
+    return [_last_attempt(table, *columns)] * pairs
+
+
+def _lessons_done(count):
+    """Which of the lessons asked about the learner has completed already:
+    a closing result then needs no lesson check."""
+    table, user, lesson = (
+        _table(LessonCompletion),
+        _column(LessonCompletion, "user"),
+        _column(LessonCompletion, "lesson"),
+    )
+    return _branch(
+        "d",
+        f"{table} d WHERE d.{user} = %s AND d.{lesson} IN ({_marks(count)})",
+        lesson_id=f"d.{lesson}",
     )
 
 
@@ -238,7 +264,9 @@ def lookup_sql(statements, contents, lessons, blocks, launches) -> str:
     if lessons:
         sql.append(_existing("l", LessonPage, lessons, "lesson_id"))
     if lessons and blocks:
-        sql.append(_last_attempts(lessons, blocks))
+        sql += _last_attempts(lessons * blocks)
+    if lessons:
+        sql.append(_lessons_done(lessons))
     if launches:
         sql.append(_launches(launches))
     return " UNION ALL ".join(sql)
@@ -249,8 +277,8 @@ def lookup(
 ) -> Lookup:
     """One round trip: which statement ids are stored (with their hash,
     owner and whether they were trusted), which contents and lessons exist,
-    the learner's last attempt on each (lesson, block) asked about, and which
-    of the launches named are the learner's."""
+    the learner's last attempt on each (lesson, block) asked about, which of
+    those lessons they completed, and which of the launches named are theirs."""
     statement_ids, launch_ids = list(statement_ids), list(launch_ids)
     if not statement_ids:
         return Lookup()
@@ -259,9 +287,13 @@ def lookup(
     params = [statement_id.get_db_prep_value(v, connection) for v in statement_ids]
     params += [*content_ids, *lesson_ids]
     if lesson_ids and block_ids:
-        params += [user_id, *lesson_ids, *block_ids]
+        for lesson_id in lesson_ids:
+            for block_id in block_ids:
+                params += [user_id, lesson_id, block_id] * 2
     else:
         block_ids = ()
+    if lesson_ids:
+        params += [user_id, *lesson_ids]
     if launch_ids:
         expires = H5PLaunch._meta.get_field("expires_at")
         params.append(expires.get_db_prep_value(timezone.now(), connection))
@@ -290,6 +322,8 @@ def _found(rows, statement_id, launch_id) -> Lookup:
             found.contents.add(row.content_id)
         elif row.kind == "l":
             found.lessons.add(row.lesson_id)
+        elif row.kind == "d":
+            found.lessons_done.add(row.lesson_id)
         elif row.kind == "a":
             found.last_attempts[row.lesson_id, row.block_id] = LastAttempt(
                 row.attempt_id, row.attempt_number, bool(row.attempt_open)
