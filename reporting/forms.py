@@ -4,6 +4,7 @@ error shown on the page (status 400), never an exception."""
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,7 +57,10 @@ class PeriodForm(forms.Form):
     parcours = IdChoiceField(
         label=_("Parcours"),
         required=False,
-        queryset=LearningPathPage.objects.order_by("title"),
+        # Progress is counted on the original (French) paths, not on their translations.
+        queryset=LearningPathPage.objects.filter(
+            locale__language_code=settings.LANGUAGE_CODE
+        ).order_by("title"),
         empty_label=_("Tous les parcours"),
         error_messages=_choice_error(),
     )

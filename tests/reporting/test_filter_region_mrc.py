@@ -6,7 +6,9 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
+from courses.models import LearningPathPage
 from reporting.forms import ParticipationFilterForm
 from reporting.rollup import rollup_refresh
 from territory.models import Mrc, Region
@@ -59,3 +61,26 @@ def test_the_page_narrows_and_loads_the_script(client, province, coordinator):
     assert 'data-narrows="mrc"' in html
     assert re.search(r'<script src="[^"]*reporting/filters\.js"', html)
     assert "<script>" not in html
+
+
+def test_the_path_filter_offers_the_original_paths_not_their_translations(site):
+    """Progress is counted on the French paths: their English copies are not
+    offered a second time."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    path = site["path"]
+    site["catalogue"].add_child(
+        instance=LearningPathPage(
+            title=path.title,
+            slug="translated",
+            summary=path.summary,
+            theme=path.theme,
+            estimated_hours=1,
+            locale=english,
+            translation_key=path.translation_key,
+        )
+    )
+
+    field = ParticipationFilterForm()["parcours"].field
+    choices = [label for _value, label in field.choices]
+
+    assert choices.count(path.title) == 1
