@@ -126,3 +126,43 @@ def test_pending_messages_whose_task_was_lost_go_again(
     recent.refresh_from_db()
     assert lost.status == MessageStatus.SENT
     assert recent.status == MessageStatus.PENDING
+
+
+def _admin_client(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_an_administrator_reads_the_outbox_and_cannot_write_it(
+    client, municipalities, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Permission
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        message, _created = _enqueue()
+    reader = UserFactory(role="", group="Administrateurs")
+    reader.user_permissions.add(Permission.objects.get(codename="view_outgoingmessage"))
+    _admin_client(client, reader)
+
+    listing = client.get(reverse("outbox_message:index"))
+    assert listing.status_code == 200 and "Bonjour" in listing.content.decode()
+    inspect = client.get(reverse("outbox_message:inspect", args=[message.pk]))
+    assert inspect.status_code == 200
+    for name, args in (("add", []), ("edit", [message.pk]), ("delete", [message.pk])):
+        response = client.get(reverse(f"outbox_message:{name}", args=args))
+        assert response.status_code in (302, 403, 404)
+
+
+@pytest.mark.parametrize("group", ["Coordonnateurs UMQ", "Formateurs", None])
+def test_no_one_else_sees_the_outbox(client, municipalities, group):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(role="" if group else "employee", group=group)
+    _admin_client(client, user)
+    response = client.get(reverse("outbox_message:index"))
+    assert response.status_code in (302, 403)
