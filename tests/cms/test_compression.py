@@ -58,3 +58,28 @@ def test_the_site_answers_compressed(client):
 
     assert response.status_code == 200
     assert response["Content-Encoding"] == "gzip"
+
+
+def test_the_players_library_bundles_are_compressed_and_cookieless(client):
+    """A library's script bundle, on the player's host: gzip on the wire, kept
+    for good, and no cookie set there."""
+    from courses.player import libraries_path
+    from courses.services import h5p_content_import
+    from tests.courses.h5p_builders import MAIN, build, package_files
+
+    files = package_files()
+    files[f"{MAIN}/scripts/sample.js"] = "H5P.Sample = function () {};\n" * 400
+    content = h5p_content_import(source=build(files), title="Exemple")
+    base = f"{libraries_path(content.libraries.all())}/{content.main_library.folder}"
+
+    response = client.get(
+        f"{base}/virage-bundle.js",
+        HTTP_HOST="h5p.testserver",
+        HTTP_ACCEPT_ENCODING="gzip",
+    )
+
+    assert response["Content-Encoding"] == "gzip"
+    assert "immutable" in response["Cache-Control"]
+    assert b"H5P.Sample" in gzip.decompress(response.content)
+    assert len(response.content) < 2_000
+    assert not response.cookies
