@@ -1,10 +1,13 @@
 """Bulk (re)issue: the Celery job (eager in tests) and the command."""
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 
 from certification import services
 from certification.models import BatchStatus, Certificate, CertificateAction
+from certification.tasks import certificate_batch_run
+from outbox.models import OutgoingMessage
 from tests.certification.conftest import complete
 from tests.factories import UserFactory
 
@@ -80,3 +83,24 @@ def test_the_command_reissues_on_request(site, completers):
 def test_the_command_refuses_an_unknown_path(site):
     with pytest.raises(CommandError, match="inexistant"):
         run("--path", "inexistant")
+
+
+def test_a_batch_rerun_after_a_dead_worker_doubles_nothing(
+    site, completers, django_capture_on_commit_callbacks
+):
+    """The worker died half-way: the batch is still running, one certificate
+    and its e-mail are recorded. The redelivered task issues the rest, and
+    every learner gets one certificate and one e-mail."""
+    batch = services.certificate_batch_create(path=site["path"], enqueue=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.certificate_issue(user=completers[0], path=site["path"])
+    batch.status = BatchStatus.RUNNING
+    batch.save(update_fields=["status"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_batch_run.delay(batch.pk)
+
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE and batch.issued == 2
+    assert Certificate.objects.count() == OutgoingMessage.objects.count() == 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in completers)
