@@ -6,7 +6,8 @@ the one path; only ``learner`` has data: a certificate, an xAPI statement, a
 saved H5P state and a confirmed session registration. ``contact`` is
 Saint-Elzéar's training contact and ``other_contact`` Gaspé's; neither is
 enrolled. ``trainer`` leads the session and uploaded an enrolment import;
-``coordinator`` requested a finished export. The lesson holds one H5P block;
+``coordinator`` requested a finished export. The lesson holds one H5P block
+and one SCORM 1.2 block, in which ``learner`` opened a launch;
 a second lesson of the module was never published. Staff are members of the
 groups of ``cms/permissions.py``; nobody is a superuser.
 """
@@ -19,6 +20,7 @@ from django.utils import timezone
 from certification.services import certificate_issue
 from courses.models import LessonPage
 from courses.player import content_key
+from courses.scorm.player import package_key
 from courses.services import h5p_content_import
 from learners.models import EnrolmentImport, ImportStatus
 from learners.services import (
@@ -26,6 +28,7 @@ from learners.services import (
     lesson_complete,
     xapi_statements_record,
 )
+from learners.services.scorm import scorm_launch_open
 from learners.xapi import parse_statement
 from reporting.models import ExportJob, ExportStatus
 from territory.models import Municipality
@@ -36,6 +39,8 @@ from tests.factories import (
     UserFactory,
     build_site,
 )
+from tests.fixtures.scorm.builders import single_sco_12
+from tests.fixtures.scorm.lessons import imported
 from tests.h5p_fixtures import statement
 from tests.sessions_factories import TrainingSessionFactory, registered
 
@@ -52,6 +57,7 @@ ACTORS = (
 )
 SAINT_ELZEAR, GASPE = "26022", "03005"
 BLOCK = "bloc-1"
+SCORM_BLOCK = "scorm-1"
 LESSON_TEXT = "Un rançongiciel chiffre les serveurs."
 LEARNER = "Lachance"  # the learner's last name, shown only to their own contact
 SAVED_MARKER = "etat-de-l-apprenant"
@@ -95,8 +101,9 @@ def _users():
 
 
 def _exercise(lesson):
-    """The lesson, published with a paragraph and one H5P block."""
+    """The lesson, published with a paragraph, one H5P and one SCORM block."""
     content = h5p_content_import(source=build(package_files()), title="Exemple")
+    package = imported(single_sco_12(), title="Module SCORM")
     lesson.body = [
         {"type": "paragraph", "value": f"<p>{LESSON_TEXT}</p>"},
         {
@@ -109,9 +116,18 @@ def _exercise(lesson):
                 "pass_threshold": 70,
             },
         },
+        {
+            "type": "scorm",
+            "id": SCORM_BLOCK,
+            "value": {
+                "package": package.pk,
+                "completion_rule": "completed",
+                "pass_threshold": 70,
+            },
+        },
     ]
     lesson.save_revision().publish()
-    return LessonPage.objects.get(pk=lesson.pk), content
+    return LessonPage.objects.get(pk=lesson.pk), content, package
 
 
 def _learner_data(user, site, lesson, content):
@@ -142,10 +158,14 @@ def _export(user):
 def build_world() -> World:
     site = build_site()
     users = _users()
-    lesson, content = _exercise(site["lesson"])
+    lesson, content, package = _exercise(site["lesson"])
     for actor in ("learner", "other_learner"):
         enrolment_create(user=users[actor], path=site["path"])
     certificate, sent = _learner_data(users["learner"], site, lesson, content)
+    sco = package.scos.get()
+    scorm_launch, _cmi = scorm_launch_open(
+        user=users["learner"], lesson_id=lesson.pk, block_id=SCORM_BLOCK, sco_id=sco.pk
+    )
     session = TrainingSessionFactory(module=site["module"], trainer=users["trainer"])
     registered(users["learner"], session)
     draft = site["module"].add_child(
@@ -176,5 +196,10 @@ def build_world() -> World:
         "library_pk": content.main_library.pk,
         "learner_pk": users["learner"].pk,
         "town": SAINT_ELZEAR,
+        "scorm": package.pk,
+        "scorm_key": package_key(package.pk),
+        "sco": sco.pk,
+        "scorm_block": SCORM_BLOCK,
+        "scorm_launch": str(scorm_launch.pk),
     }
     return World(users=users, ids=ids, statement=sent)

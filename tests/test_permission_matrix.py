@@ -7,7 +7,8 @@ builds them and what they own):
 
     anon      nobody signed in
     learner   enrolled in the path; owns a certificate, an xAPI statement, a
-              saved H5P state and a confirmed session registration
+              saved H5P state, a SCORM launch and a confirmed session
+              registration
     other_l   another learner, same municipality, enrolled too; owns nothing
     trainer   Formateurs; leads the session, uploaded an enrolment import
     other_t   Formateurs; leads nothing
@@ -70,6 +71,8 @@ PARENT = "?langue=fr-ca&parent=http://testserver"
 STATE = "/h5p/etat/{content}/{lesson}/{block}/state/0"
 SESSION = "/compte/seances/{session}"
 TOWN = "/participation/municipalites/{town}"
+SCORM = "/scorm/lecteur/{scorm}/{scorm_key}"
+SCORM_WRONG_KEY = "/scorm/lecteur/{scorm}/{wrong_key}"
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,28 @@ MATRIX = [
         401,     403,     403,     200,     200,     200,     403,     403,     200,
         body="preview"),
     row("GET /h5p/lancements", *everyone(405)),
+    # --- SCORM: launches as for H5P; commits only on one's own launch -----------
+    #   anon     learner  other_l  trainer  other_t  coord    contact  other_c  admin
+    row("POST /scorm/lancements",
+        401,     200,     200,     200,     200,     200,     403,     403,     200,
+        body="scorm_launch"),
+    row("POST /scorm/lancements", 401, *signed_in(404),
+        body="scorm_launch_missing_block"),
+    row("POST /scorm/lancements",
+        401,     403,     403,     200,     200,     200,     403,     403,     200,
+        body="scorm_preview"),
+    row("GET /scorm/lancements", *everyone(405)),
+    row("POST /scorm/validations",  # the learner's launch
+        401,     200,     403,     403,     403,     403,     403,     403,     403,
+        body="scorm_commit"),
+    row("GET /scorm/validations", *everyone(405)),
+    row(f"GET player:{SCORM}/{{sco}}/{PARENT}", *everyone(200)),
+    row(f"GET player:{SCORM}/{{sco}}/?parent=http://evil.example", *everyone(404)),
+    row(f"GET player:{SCORM_WRONG_KEY}/{{sco}}/{PARENT}", *everyone(404)),
+    row(f"GET player:{SCORM}/f/index.html", *everyone(200)),
+    row(f"GET player:{SCORM_WRONG_KEY}/f/index.html", *everyone(404)),
+    row(f"GET {SCORM}/{{sco}}/{PARENT}", *everyone(404)),
+    row(f"GET {SCORM}/f/index.html", *everyone(404)),
     # --- H5P files: on the player's host, by key; never on the site's ------------
     row(f"GET player:{PLAYER}/{PARENT}", *everyone(200)),
     row(f"GET player:{PLAYER}/?langue=fr-ca&parent=http://evil.example",
@@ -280,6 +305,16 @@ MATRIX = [
     row("GET /admin/snippets/courses/h5pcontent/edit/{content}/",
         ALOGIN,  ALOGIN,  ALOGIN,  200,     200,     DENIED,  ALOGIN,  ALOGIN,  200),
     row("GET /admin/snippets/courses/h5pcontent/delete/{content}/",
+        ALOGIN,  ALOGIN,  ALOGIN,  DENIED,  DENIED,  DENIED,  ALOGIN,  ALOGIN,  200),
+    row("GET /admin/snippets/courses/scormpackage/",
+        ALOGIN,  ALOGIN,  ALOGIN,  200,     200,     DENIED,  ALOGIN,  ALOGIN,  200),
+    row("GET /admin/snippets/courses/scormpackage/add/",
+        ALOGIN,  ALOGIN,  ALOGIN,  200,     200,     DENIED,  ALOGIN,  ALOGIN,  200),
+    row("GET /admin/snippets/courses/scormpackage/edit/{scorm}/",
+        ALOGIN,  ALOGIN,  ALOGIN,  200,     200,     DENIED,  ALOGIN,  ALOGIN,  200),
+    row("GET /admin/snippets/courses/scormpackage/usage/{scorm}/",
+        ALOGIN,  ALOGIN,  ALOGIN,  200,     200,     DENIED,  ALOGIN,  ALOGIN,  200),
+    row("GET /admin/snippets/courses/scormpackage/delete/{scorm}/",
         ALOGIN,  ALOGIN,  ALOGIN,  DENIED,  DENIED,  DENIED,  ALOGIN,  ALOGIN,  200),
     row("GET /admin/bibliotheques_h5p/",
         ALOGIN,  ALOGIN,  ALOGIN,  403,     403,     403,     ALOGIN,  ALOGIN,  200),
@@ -345,6 +380,22 @@ def _payload(name, world, user):
         "launch_missing_block": lambda: {"lesson": ids["lesson"], "block": "absent"},
         "launch_draft": lambda: {"lesson": ids["draft"], "block": ids["block"]},
         "preview": lambda: {"preview": True, "content": ids["content"]},
+        "scorm_launch": lambda: {
+            "lesson": ids["lesson"],
+            "block": ids["scorm_block"],
+            "sco": ids["sco"],
+        },
+        "scorm_launch_missing_block": lambda: {
+            "lesson": ids["lesson"],
+            "block": "absent",
+            "sco": ids["sco"],
+        },
+        "scorm_preview": lambda: {"preview": True, "sco": ids["sco"]},
+        "scorm_commit": lambda: {
+            "launch": ids["scorm_launch"],
+            "sequence": 1,
+            "cmi": {"cmi.core.lesson_location": "page-2"},
+        },
     }[name]()
 
 

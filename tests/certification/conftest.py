@@ -1,4 +1,8 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 
 from certification.permissions import ADMINISTRATOR_PERMISSIONS
@@ -11,6 +15,17 @@ def complete(user, site):
     """Finish the site's one-lesson path (no on-commit callbacks run)."""
     lesson_complete(user=user, lesson=site["lesson"], source="manual")
     return PathCompletion.objects.get(user=user, path=site["path"])
+
+
+COMPLETED_AT = datetime(2026, 11, 20, 14, 0, tzinfo=ZoneInfo("America/Toronto"))
+
+
+@pytest.fixture
+def clock():
+    """The clock set to ``COMPLETED_AT`` (and running): request it before
+    ``completion`` when a test reads the dates printed on a certificate."""
+    with time_machine.travel(COMPLETED_AT, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture
