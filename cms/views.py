@@ -27,4 +27,6 @@ def search(request):
     query = request.GET.get("q", "").strip()
     results = site_search(query=query, locale=Locale.get_active()) if query else []
     page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"query": query, "results": page})
+    # search_query: the header's search box (other views' "query" is theirs).
+    context = {"query": query, "search_query": query, "results": page}
+    return render(request, "cms/search.html", context)
