@@ -7,22 +7,22 @@ statement is trusted and filed into attempts, as a real player's are.
 Run from the project root: `.venv/bin/python bench/xapi_ingest.py` (or `make bench`).
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); it creates and
 drops its own database. Ends with one line of JSON: single_per_s, single_p95_ms,
-batch_per_s, batch_p95_ms.
+batch_per_s, batch_p95_ms; with ``--history N`` every learner first gets N
+earlier closed attempts on the block (none passed, so each closing result
+still checks the lesson), and the JSON adds ``history`` and
+``history_single_per_s`` (the one-per-request rate with that history; compare
+it with a run at ``--history 0``).
 """
 
 import argparse
-import http.client
 import json
-import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
 import uuid
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
 
 import _pg as pg
 import psycopg
@@ -32,15 +32,7 @@ DATABASE = "virage_bench_xapi"
 HOST = "127.0.0.1"
 
 
-def _free_port():
-    """A port nobody listens on: a server already on a fixed port (someone's
-    runserver) would answer the benchmark's requests instead of gunicorn."""
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-PORT = _free_port()
+PORT = pg.free_port(HOST)
 PASSWORD = "bench-mot-de-passe-2026"
 BLOCK = "3f6c1a52-9d0e-4b7a-8c21-5e4f0b9d7a13"
 
@@ -97,75 +89,19 @@ print(json.dumps({{"content": content.pk, "lesson": tree["lesson"].pk,
 
 
 def start_server(workers):
-    gunicorn = str(ROOT / ".venv" / "bin" / "gunicorn")
-    server = subprocess.Popen(
-        [
-            gunicorn,
-            "cms.wsgi",
-            "-w",
-            str(workers),
-            "-b",
-            f"{HOST}:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=django_env(),
-    )
-    for _ in range(100):
-        try:
-            socket.create_connection((HOST, PORT), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return pg.gunicorn_start(django_env(), workers=workers, host=HOST, port=PORT)
 
 
-class Learner:
-    """One signed-in learner on a keep-alive connection."""
+class Learner(pg.SignedInClient):
+    """A signed-in learner who sends xAPI statements."""
 
     def __init__(self, email):
-        self.email = email
-        # A worker's first request imports the URLconf and compiles templates:
-        # on a busy machine that alone can take longer than half a minute.
-        self.connection = http.client.HTTPConnection(HOST, PORT, timeout=180)
-        self.cookies = {}
-        self._request("GET", "/compte/connexion/")
-        body = urlencode(
-            {
-                "username": email,
-                "password": PASSWORD,
-                "csrfmiddlewaretoken": self.cookies["csrftoken"],
-            }
-        )
-        status, _ = self._request(
-            "POST",
-            "/compte/connexion/",
-            body,
-            {"Content-Type": "application/x-www-form-urlencoded"},
-        )
-        assert status == 302, f"login failed for {email}: {status}"
-
-    def _request(self, method, path, body=None, headers=None):
-        cookie = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        headers = {
-            "Cookie": cookie,
-            "Referer": f"http://{HOST}:{PORT}/",
-            **(headers or {}),
-        }
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
-        data = response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for key, morsel in SimpleCookie(header).items():
-                self.cookies[key] = morsel.value
-        return response.status, data
+        super().__init__(email, PASSWORD, host=HOST, port=PORT)
 
     def send(self, statements):
         body = json.dumps(statements if len(statements) > 1 else statements[0])
         started = time.perf_counter()
-        status, data = self._request(
+        status, data = self.request(
             "POST",
             "/xapi/statements",
             body,
@@ -240,6 +176,26 @@ def h5p_statement(email, content, lesson, n, registration):
     }
 
 
+def history_add(setup, count):
+    """Give every learner ``count`` earlier closed attempts on the block:
+    completed, scored 50 % (under the 80 % pass mark)."""
+    if count <= 0:
+        return
+    with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DATABASE}") as c:
+        c.execute(
+            "INSERT INTO learners_h5pattempt (user_id, content_id, lesson_id, "
+            "block_id, number, started_at, finished_at, completed, success, "
+            "score_raw, score_max, score_scaled, duration_seconds) "
+            "SELECT u.id, %s, %s, %s, n, now() - interval '1 day', "
+            "now() - interval '1 day', true, false, 2, 4, 0.5, 30 "
+            "FROM learners_user u CROSS JOIN generate_series(1, %s) n "
+            "WHERE u.email = ANY(%s)",
+            [setup["content"], setup["lesson"], BLOCK, count, setup["emails"]],
+        )
+        c.commit()
+        c.execute("ANALYZE learners_h5pattempt")
+
+
 def trusted_share():
     """The share of stored statements that carried a valid launch: 1.0, or
     the benchmark measured a path where nothing is filed."""
@@ -271,19 +227,13 @@ def run(learners, setup, batch_size, requests_per_learner):
         with lock:
             latencies.extend(mine)
 
-    threads = [threading.Thread(target=work, args=(learner,)) for learner in learners]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = time.perf_counter() - started
+    wall = pg.concurrently(work, learners)
     latencies.sort()
     total = len(latencies) * batch_size
     return {
         "per_s": round(total / wall, 1),
         "p50_ms": round(statistics.median(latencies) * 1000, 2),
-        "p95_ms": round(latencies[int(len(latencies) * 0.95) - 1] * 1000, 2),
+        "p95_ms": pg.percentile_ms(latencies, 0.95),
         "statements": total,
         "seconds": round(wall, 2),
     }
@@ -295,9 +245,16 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--single", type=int, default=400, help="requests per client")
     parser.add_argument("--batches", type=int, default=25, help="batches per client")
+    parser.add_argument(
+        "--history",
+        type=int,
+        default=0,
+        help="earlier closed attempts per learner on the block",
+    )
     args = parser.parse_args()
 
     setup = prepare_database(args.clients * 2)
+    history_add(setup, args.history)
     server = start_server(args.workers)
     try:
         clients = [Learner(email) for email in setup["emails"][: args.clients]]
@@ -312,18 +269,17 @@ def main():
     assert trusted == 1.0, f"only {trusted:.1%} of statements were trusted"
     print(f"one per request : {single}", file=sys.stderr)
     print(f"batches of 50   : {batch}", file=sys.stderr)
-    print(
-        json.dumps(
-            {
-                "single_per_s": single["per_s"],
-                "single_p50_ms": single["p50_ms"],
-                "single_p95_ms": single["p95_ms"],
-                "batch_per_s": batch["per_s"],
-                "batch_p50_ms": batch["p50_ms"],
-                "batch_p95_ms": batch["p95_ms"],
-            }
-        )
-    )
+    figures = {
+        "single_per_s": single["per_s"],
+        "single_p50_ms": single["p50_ms"],
+        "single_p95_ms": single["p95_ms"],
+        "batch_per_s": batch["per_s"],
+        "batch_p50_ms": batch["p50_ms"],
+        "batch_p95_ms": batch["p95_ms"],
+    }
+    if args.history:
+        figures.update(history=args.history, history_single_per_s=single["per_s"])
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":
