@@ -14,6 +14,16 @@ URL = reverse("learners:sign_up")
 
 
 @pytest.fixture(autouse=True)
+def mails_leave_at_once(monkeypatch):
+    """E-mails leave the outbox after commit; a test runs in one transaction
+    that never commits, so they leave at once here."""
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit",
+        lambda func, using=None, robust=False: func(),
+    )
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """Sign-up is rate-limited in the cache: each test starts at 0."""
     cache.clear()

@@ -12,6 +12,16 @@ pytestmark = pytest.mark.django_db
 __all__ = ["empty_cache"]
 
 
+@pytest.fixture(autouse=True)
+def mails_leave_at_once(monkeypatch):
+    """E-mails leave the outbox after commit; a test runs in one transaction
+    that never commits, so they leave at once here."""
+    monkeypatch.setattr(
+        "django.db.transaction.on_commit",
+        lambda func, using=None, robust=False: func(),
+    )
+
+
 def test_the_form_links_the_notice_and_offers_each_purpose(client, municipalities):
     html = client.get(URL).content.decode()
 
