@@ -66,6 +66,11 @@ def statement(
     timestamp="2026-11-20T14:00:00-05:00",
     registration=None,
 ):
+    """An xAPI statement as H5P sends it. ``timestamp`` is the learner's
+    claim, stored as given (attempt start and end): no rule compares it with
+    the clock, so a fixed date needs no frozen clock. Rules that age
+    statements read ``stored``, the server's time (retention, tested under
+    time-machine in tests/privacy/test_retention.py)."""
     object_id = f"http://testserver/xapi/activites/{content.pk}/{lesson.pk}/{block}"
     if sub:
         object_id += f"?subContentId={sub}"
