@@ -113,7 +113,7 @@ def _abandoned(job, now) -> bool:
 @transaction.atomic
 def _claim(job_id, *, now):
     job = (
-        ExportJob.objects.select_for_update()
+        ExportJob.objects.select_for_update(of=("self",))
         .select_related("requested_by", "municipality")
         .filter(pk=job_id)
         .first()
