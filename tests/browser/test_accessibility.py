@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.test import Client
 
+from tests.browser.test_page_weight import signed_in
 from tests.permission_matrix_fixtures import build_world
 from tests.sessions_factories import registered, session_now
 
@@ -69,22 +69,6 @@ def axe_page(browser_page):
     page.set_default_timeout(20_000)
     yield page
     context.close()
-
-
-def signed_in(page, live_server, user):
-    if user is None:
-        return
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def public_pages(world):
@@ -159,7 +143,8 @@ def test_no_serious_violation_on_the_main_pages(
 ):
     page = axe_page
     actor = ROLES[role]
-    signed_in(page, live_server, world.users[actor] if actor else None)
+    if actor:
+        signed_in(page, live_server, world.users[actor])
     found, checked = {}, []
 
     for name, url, then in pages_for(role, world):

@@ -10,6 +10,7 @@ from django.core import mail
 
 from courses.services import h5p_content_import
 from learners.models import SessionRegistration, User, XapiStatement
+from tests.browser.test_page_weight import add_exercise
 from tests.factories import build_site
 from tests.h5p_fixtures import TRUE_FALSE
 from tests.sessions_factories import TrainingSessionFactory
@@ -126,18 +127,7 @@ def test_sign_up_lesson_exercise_and_session_by_keyboard(
     tree = build_site()
     content = h5p_content_import(source=TRUE_FALSE, title="Vrai ou faux")
     lesson = tree["lesson"]
-    lesson.body.append(
-        (
-            "h5p",
-            {
-                "content": content,
-                "grading_method": "highest",
-                "completion_rule": "passed",
-                "pass_threshold": 100,
-            },
-        )
-    )
-    lesson.save_revision().publish()
+    add_exercise(lesson, content)
     session = TrainingSessionFactory(module=tree["module"])
     page = browser_page
     base = live_server.url

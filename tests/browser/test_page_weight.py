@@ -49,6 +49,8 @@ class Meter:
 
 
 def signed_in(page, live_server, user):
+    """``user`` signed in, in the browser of ``page`` (shared by the other
+    browser tests of issue 16)."""
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
@@ -63,6 +65,7 @@ def signed_in(page, live_server, user):
 
 
 def add_exercise(lesson, content):
+    """``content`` appended to ``lesson`` as an exercise that must be passed."""
     lesson.body.append(
         (
             "h5p",
