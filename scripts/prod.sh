@@ -30,6 +30,9 @@ export EMAIL_BACKEND="${EMAIL_BACKEND:-cms.mail.ConsoleBackend}"
 export EMAIL_HOST="${EMAIL_HOST:-localhost}"
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-false}" SECURE_COOKIES="${SECURE_COOKIES:-false}" SECURE_HSTS_SECONDS="${SECURE_HSTS_SECONDS:-0}"
 export BIND="${BIND:-127.0.0.1:$PORT}"
+# The one worker takes both queues: e-mails and short jobs (celery), exports,
+# imports and certificates (heavy); on several hosts, split them (docs/deployment.md).
+export CELERY_QUEUES="${CELERY_QUEUES:-celery,heavy}"
 
 $PY - <<'PY'
 import os
