@@ -211,6 +211,7 @@ class ScormPackageFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ScormPackage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Cours SCORM {n}")
     version = "1.2"
