@@ -31,8 +31,14 @@ def site_in_two_languages(municipalities):
     return tree
 
 
+@pytest.fixture(params=["", "/en"], ids=["fr", "en"])
+def prefix(request):
+    """Each journey in French, then under /en/."""
+    return request.param
+
+
 @pytest.fixture
-def walk(live_server, browser_page):
+def walk(live_server, browser_page, prefix):
     """Visit a URL as the given person; fail on any 5xx and on French links
     under /en/; save a screenshot."""
     failures = []
@@ -45,7 +51,10 @@ def walk(live_server, browser_page):
     def visit(url, shot):
         browser_page.goto(f"{live_server.url}{url}")
         browser_page.wait_for_load_state("networkidle")
-        browser_page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+        lang = "en" if prefix else "fr"
+        person, step = shot.split("-", 1)
+        shot_path = SHOTS / f"{person}-{lang}-{step}.png"
+        browser_page.screenshot(path=str(shot_path), full_page=True)
         assert failures == []
         if url.startswith("/en/"):
             assert french_links(browser_page) == [], url
@@ -67,7 +76,13 @@ def french_links(page) -> list[str]:
     ]
 
 
-def sign_in(page, live_server, user):
+@pytest.fixture
+def sign_in(live_server, browser_page):
+    """The browser signed in as ``user`` (a session cookie, no form)."""
+    return lambda user: _sign_in(browser_page, live_server, user)
+
+
+def _sign_in(page, live_server, user):
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
@@ -81,72 +96,64 @@ def sign_in(page, live_server, user):
     )
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_learner_journey(
-    live_server, browser_page, walk, site_in_two_languages, learner, prefix
+    live_server, browser_page, walk, sign_in, site_in_two_languages, learner, prefix
 ):
-    lang = "en" if prefix else "fr"
-    sign_in(browser_page, live_server, learner)
+    sign_in(learner)
 
-    page = walk(f"{prefix}/", f"learner-{lang}-1-home")
+    page = walk(f"{prefix}/", "learner-1-home")
     page.click("a.button >> nth=0")  # Explore the catalogue
     page.wait_for_url(f"**{prefix}/catalogue/")
-    page = walk(page.url.split(live_server.url, 1)[1], f"learner-{lang}-2-catalogue")
+    page = walk(page.url.split(live_server.url, 1)[1], "learner-2-catalogue")
     page.click(".cards h3 a >> nth=0")
     path_url = page.url.split(live_server.url, 1)[1]
     assert path_url.startswith(f"{prefix}/catalogue/")
-    page = walk(path_url, f"learner-{lang}-3-path")
+    page = walk(path_url, "learner-3-path")
     page.click(".path-panel form button")
     page.wait_for_load_state("networkidle")
-    page = walk(path_url, f"learner-{lang}-4-enrolled")
+    page = walk(path_url, "learner-4-enrolled")
     page.click(".path-panel a.button >> nth=0")  # Start
     page.wait_for_load_state("networkidle")
     lesson_url = page.url.split(live_server.url, 1)[1]
     assert lesson_url.startswith(f"{prefix}/catalogue/")
-    page = walk(lesson_url, f"learner-{lang}-5-lesson")
+    page = walk(lesson_url, "learner-5-lesson")
     page.click("form[action*='/terminee/'] button")
     page.wait_for_load_state("networkidle")
-    page = walk(f"{prefix}/compte/mon-parcours/", f"learner-{lang}-6-dashboard")
+    page = walk(f"{prefix}/compte/mon-parcours/", "learner-6-dashboard")
     assert page.locator("main").inner_text()
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_trainer_journey(
-    live_server, browser_page, walk, site_in_two_languages, trainer, prefix
+    live_server, browser_page, walk, sign_in, site_in_two_languages, trainer, prefix
 ):
-    lang = "en" if prefix else "fr"
-    sign_in(browser_page, live_server, trainer)
+    sign_in(trainer)
 
-    page = walk(f"{prefix}/bienvenue/", f"trainer-{lang}-1-landing")
+    page = walk(f"{prefix}/bienvenue/", "trainer-1-landing")
     assert page.url.endswith("/admin/")
+    page = walk("/admin/snippets/courses/trainingsession/", "trainer-2-sessions")
     page = walk(
-        "/admin/snippets/courses/trainingsession/", f"trainer-{lang}-2-sessions"
-    )
-    page = walk(
-        "/admin/snippets/courses/trainingsession/add/", f"trainer-{lang}-3-session-form"
+        "/admin/snippets/courses/trainingsession/add/", "trainer-3-session-form"
     )
     options = page.locator("select[name=municipality] option").all_inner_texts()
     assert "Saint-Elzéar (Municipalité, Chaudière-Appalaches)" in options
     assert "Saint-Elzéar (Municipalité, Gaspésie–Îles-de-la-Madeleine)" in options
     lesson = site_in_two_languages["lesson"]
-    walk(f"/admin/pages/{lesson.pk}/edit/", f"trainer-{lang}-4-lesson-editor")
-    walk(f"{prefix}/", f"trainer-{lang}-5-site")
+    walk(f"/admin/pages/{lesson.pk}/edit/", "trainer-4-lesson-editor")
+    walk(f"{prefix}/", "trainer-5-site")
 
 
-@pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_coordinator_journey(
-    live_server, browser_page, walk, site_in_two_languages, coordinator, prefix
+    live_server, browser_page, walk, sign_in, site_in_two_languages, coordinator, prefix
 ):
-    lang = "en" if prefix else "fr"
-    sign_in(browser_page, live_server, coordinator)
+    sign_in(coordinator)
 
-    page = walk(f"{prefix}/bienvenue/", f"coordinator-{lang}-1-landing")
+    page = walk(f"{prefix}/bienvenue/", "coordinator-1-landing")
     assert page.url.endswith(f"{prefix}/participation/")
     every_mrc = page.locator("select[name=mrc] option").count()
     with page.expect_navigation():  # filters.js reloads the form
         page.select_option("select[name=region]", "12")
     narrowed = page.locator("select[name=mrc] option").count()
     assert 1 < narrowed < every_mrc
-    page = walk(page.url.split(live_server.url, 1)[1], f"coordinator-{lang}-2-region")
-    walk(f"{prefix}/participation/municipalites/", f"coordinator-{lang}-3-list")
-    walk(f"{prefix}/catalogue/", f"coordinator-{lang}-4-catalogue")
+    page = walk(page.url.split(live_server.url, 1)[1], "coordinator-2-region")
+    walk(f"{prefix}/participation/municipalites/", "coordinator-3-list")
+    walk(f"{prefix}/catalogue/", "coordinator-4-catalogue")

@@ -1,7 +1,7 @@
 """The demo in English: every demo page has its English translation, so
 ``/en/`` stays English from the home page down to the lessons.
 
-The demo is loaded once for the module (as in ``test_demo_data``).
+The demo is loaded once for the module (``test_demo_data``'s fixture).
 """
 
 import io
@@ -14,26 +14,15 @@ from wagtail.models import Locale, Page
 
 from cms.models import HomePage
 from courses.models import LearningPathPage, LessonPage
+from tests.cms import test_demo_data
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
+demo = test_demo_data.demo  # the demo, loaded once for the module
+
 # Links that are not pages of the site in a language: files, the admin, APIs.
 NOT_PAGES = ("/static/", "/media/", "/admin/", "/documents/", "/i18n/", "/h5p/")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            out = io.StringIO()
-            call_command("load_demo_data", stdout=out)
-            yield out.getvalue()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 def french_links(html: str) -> list[str]:

@@ -6,20 +6,16 @@ from django.core import mail
 from django.urls import reverse
 
 from learners.models import ConsentChange, ConsentPurpose, LearnerConsent, User
-from tests.learners.test_sign_up import URL, empty_cache, form_data, link_in
+from tests.learners.test_sign_up import (
+    URL,
+    empty_cache,
+    form_data,
+    link_in,
+    mails_leave_at_once,
+)
 
 pytestmark = pytest.mark.django_db
-__all__ = ["empty_cache"]
-
-
-@pytest.fixture(autouse=True)
-def mails_leave_at_once(monkeypatch):
-    """E-mails leave the outbox after commit; a test runs in one transaction
-    that never commits, so they leave at once here."""
-    monkeypatch.setattr(
-        "django.db.transaction.on_commit",
-        lambda func, using=None, robust=False: func(),
-    )
+__all__ = ["empty_cache", "mails_leave_at_once"]
 
 
 def test_the_form_links_the_notice_and_offers_each_purpose(client, municipalities):

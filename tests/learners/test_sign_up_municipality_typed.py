@@ -4,23 +4,19 @@ says why and gives the typed name back."""
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from learners.forms import SignUpForm, municipality_from_text
 from learners.models import User
-from tests.learners.test_sign_up import form_data
+from tests.learners.test_sign_up import (  # noqa: F401 (autouse fixtures)
+    empty_cache,
+    form_data,
+    mails_leave_at_once,
+)
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("learners:sign_up")
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def typed(text, **overrides):
