@@ -45,35 +45,10 @@ def path_title_en(path) -> str:
     return translation_page.title if translation_page else path.title
 
 
-def _image(image) -> dict | None:
-    if image is None:
-        return None
-    return {"file": image.file.name, "hash": image.file_hash}
-
-
 def template_content(template: CertificateTemplate | None) -> tuple[dict, list]:
     """The wording and signatories to freeze; built-in wording if no template."""
     template = template or CertificateTemplate(issuer_name=settings.WAGTAIL_SITE_NAME)
-    wording = {
-        "heading_fr": template.heading_fr,
-        "heading_en": template.heading_en,
-        "body_fr": template.body_fr,
-        "body_en": template.body_en,
-        "issuer": template.issuer_name,
-        "primary_colour": template.primary_colour,
-        "accent_colour": template.accent_colour,
-        "logo": _image(template.logo),
-    }
-    signatories = [
-        {
-            "name": signatory.name,
-            "title_fr": signatory.title_fr,
-            "title_en": signatory.title_en,
-            "signature": _image(signatory.signature),
-        }
-        for signatory in template.signatories.all()
-    ]
-    return wording, signatories
+    return template.content()
 
 
 def _role(code: str) -> dict:
