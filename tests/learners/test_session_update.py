@@ -38,8 +38,9 @@ def test_a_cancellation_is_announced_after_commit(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.session_update(session=session, changed_fields=["cancelled_at"])
         assert mail.outbox == []  # nothing leaves before the save commits
-    for callback in callbacks:
-        callback()
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
 
     assert [m.to for m in mail.outbox] == [[learner.email]]
 

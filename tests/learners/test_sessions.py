@@ -420,11 +420,14 @@ def session_in(site, hours, **fields):
     )
 
 
-def test_reminder_goes_once_for_a_session_47_hours_ahead(site, learner):
+def test_reminder_goes_once_for_a_session_47_hours_ahead(
+    site, learner, django_capture_on_commit_callbacks
+):
     registration = registered(learner, session_in(site, 47))
 
-    assert services.session_reminders_send() == 1
-    assert services.session_reminders_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.session_reminders_send() == 1
+        assert services.session_reminders_send() == 0
 
     (message,) = mail.outbox
     assert message.to == [learner.email]
@@ -433,7 +436,9 @@ def test_reminder_goes_once_for_a_session_47_hours_ahead(site, learner):
     assert registration.reminder_sent_at is not None
 
 
-def test_no_reminder_for_a_learner_who_said_no_to_email_reminders(site, learner):
+def test_no_reminder_for_a_learner_who_said_no_to_email_reminders(
+    site, learner, django_capture_on_commit_callbacks
+):
     from learners.models.consent import LearnerConsent
 
     LearnerConsent.objects.filter(user=learner).update(email_reminders=False)
@@ -441,7 +446,8 @@ def test_no_reminder_for_a_learner_who_said_no_to_email_reminders(site, learner)
     never_answered = UserFactory(consent=False)
     registered(never_answered, session_in(site, 47))
 
-    assert services.session_reminders_send() == 1  # only the one who never answered
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.session_reminders_send() == 1  # only the one never asked
     assert [m.to for m in mail.outbox] == [[never_answered.email]]
     registration.refresh_from_db()
     assert registration.reminder_sent_at is None
@@ -491,7 +497,9 @@ def test_the_beat_task_sends_the_reminders(site, learner):
     )
 
 
-def test_cancellation_notices_go_to_a_cancelled_session_only_once(site, learner):
+def test_cancellation_notices_go_to_a_cancelled_session_only_once(
+    site, learner, django_capture_on_commit_callbacks
+):
     from learners.tasks.sessions import session_cancellation_notify
 
     session = session_in(site, 72)
@@ -501,8 +509,9 @@ def test_cancellation_notices_go_to_a_cancelled_session_only_once(site, learner)
 
     session.cancelled_at = timezone.now()
     session.save()
-    assert session_cancellation_notify(session.pk) == 1
-    assert session_cancellation_notify(session.pk) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert session_cancellation_notify(session.pk) == 1
+        assert session_cancellation_notify(session.pk) == 0
     assert session_cancellation_notify(10**9) == 0  # deleted meanwhile
     (message,) = mail.outbox
     assert message.to == [learner.email]
