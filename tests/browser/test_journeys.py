@@ -101,24 +101,25 @@ def test_the_learner_journey(
 ):
     sign_in(learner)
 
+    def click_through(selector) -> str:
+        """Click, wait for the next page, return its path."""
+        page.click(selector)
+        page.wait_for_load_state("networkidle")
+        return page.url.split(live_server.url, 1)[1]
+
     page = walk(f"{prefix}/", "learner-1-home")
-    page.click("a.button >> nth=0")  # Explore the catalogue
-    page.wait_for_url(f"**{prefix}/catalogue/")
-    page = walk(page.url.split(live_server.url, 1)[1], "learner-2-catalogue")
-    page.click(".cards h3 a >> nth=0")
-    path_url = page.url.split(live_server.url, 1)[1]
+    catalogue_url = click_through("a.button >> nth=0")  # Explore the catalogue
+    assert catalogue_url == f"{prefix}/catalogue/"
+    walk(catalogue_url, "learner-2-catalogue")
+    path_url = click_through(".cards h3 a >> nth=0")
     assert path_url.startswith(f"{prefix}/catalogue/")
-    page = walk(path_url, "learner-3-path")
-    page.click(".path-panel form button")
-    page.wait_for_load_state("networkidle")
-    page = walk(path_url, "learner-4-enrolled")
-    page.click(".path-panel a.button >> nth=0")  # Start
-    page.wait_for_load_state("networkidle")
-    lesson_url = page.url.split(live_server.url, 1)[1]
+    walk(path_url, "learner-3-path")
+    click_through(".path-panel form button")  # Enrol
+    walk(path_url, "learner-4-enrolled")
+    lesson_url = click_through(".path-panel a.button >> nth=0")  # Start
     assert lesson_url.startswith(f"{prefix}/catalogue/")
-    page = walk(lesson_url, "learner-5-lesson")
-    page.click("form[action*='/terminee/'] button")
-    page.wait_for_load_state("networkidle")
+    walk(lesson_url, "learner-5-lesson")
+    click_through("form[action*='/terminee/'] button")
     page = walk(f"{prefix}/compte/mon-parcours/", "learner-6-dashboard")
     assert page.locator("main").inner_text()
 
