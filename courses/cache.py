@@ -90,4 +90,5 @@ def page_route(*, root, components) -> Page | None:
     model = ContentType.objects.get_for_id(type_id).model_class()
     if model is None:
         return None
-    return model.objects.filter(pk=page_id, live=True).first()
+    # The base template compares the page's locale with the language shown.
+    return model.objects.select_related("locale").filter(pk=page_id, live=True).first()
