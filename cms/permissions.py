@@ -101,6 +101,8 @@ ADMINISTRATOR_MODEL_PERMISSIONS = TRAINER_MODEL_PERMISSIONS + [
         for action in ("add", "change", "view")
     ],
     ("privacy", "add_erasure"),
+    # What left by e-mail, and what failed (read only).
+    ("outbox", "view_outgoingmessage"),
 ]
 
 

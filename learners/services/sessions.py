@@ -6,7 +6,6 @@ E-mails leave only after the transaction commits.
 """
 
 from datetime import timedelta
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -76,7 +75,7 @@ def session_register(*, user, session) -> SessionRegistration:
             if seat_free
             else emails.registration_waitlisted
         )
-        transaction.on_commit(partial(notice, registration))
+        notice(registration)  # an outbox row, saved with the registration
     return registration
 
 
@@ -91,7 +90,7 @@ def _waitlist_promote(session, now):
         registration.status = RegistrationStatus.REGISTERED
         registration.confirmed_at = now
         registration.save(update_fields=["status", "confirmed_at"])
-        transaction.on_commit(partial(emails.registration_promoted, registration))
+        emails.registration_promoted(registration)
     return promoted
 
 
