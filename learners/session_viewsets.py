@@ -12,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 from wagtail.snippets.views.snippets import (
     CreateView,
     EditView,
@@ -43,6 +44,10 @@ class TrainingSessionForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         if "trainer" in self.fields:
             self.fields["trainer"].queryset = trainer_choices()
+        if "module" in self.fields:
+            # Sessions belong to the original (French) modules, not their translations.
+            field = self.fields["module"]
+            field.queryset = field.queryset.filter(locale=Locale.get_default())
         if "municipality" in self.fields:
             # Homonyms (two Saint-Elzéar, two Bedford…) told apart by their region.
             field = self.fields["municipality"]

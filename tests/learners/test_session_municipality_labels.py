@@ -59,3 +59,33 @@ def test_the_attendance_sheet_stays_closed_to_learners(client, session, beaucero
 
     assert BEAUCE not in page.content.decode()
     assert BEAUCE not in export.content.decode()
+
+
+def test_the_session_form_offers_original_modules_not_translations(
+    client, site, trainer
+):
+    from wagtail.models import Locale
+
+    from courses.models import ModulePage
+
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    module = site["module"]
+    site["path"].add_child(
+        instance=ModulePage(
+            title="Module anglais",
+            slug="module-en",
+            objectives="<p>x</p>",
+            estimated_minutes=10,
+            locale=english,
+            translation_key=module.translation_key,
+        )
+    )
+    client.force_login(trainer)
+
+    form = client.get(reverse("wagtailsnippets_courses_trainingsession:add")).context[
+        "form"
+    ]
+
+    modules = form.fields["module"].queryset
+    assert module in modules
+    assert not modules.filter(locale=english).exists()
