@@ -287,6 +287,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.tasks.retention_apply",
         "schedule": 24 * 60 * 60,
     },
+    # E-mails whose task was lost (a worker died, the broker dropped it) go again.
+    "outbox-lost": {"task": "outbox.tasks.lost_reschedule", "schedule": 5 * 60},
 }
 REPORTING_SMALL_CELL = int(env("REPORTING_SMALL_CELL", "5"))
 REPORTING_EXPORT_ASYNC_ROWS = int(env("REPORTING_EXPORT_ASYNC_ROWS", "1000"))
@@ -320,6 +322,10 @@ WAGTAILDOCS_EXTENSIONS = [
     "odp",
     "csv",
     "txt",
+    # Hosted lesson videos and their captions (courses.blocks.VideoBlock).
+    "mp4",
+    "webm",
+    "vtt",
 ]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -348,7 +354,14 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "media-src": ["'self'"],
-        "frame-src": ["'self'"],  # + H5P_PLAYER_ORIGIN, added per request
+        # + H5P_PLAYER_ORIGIN, added per request; the video sites a lesson may
+        # embed (loaded only when the learner presses play: blocks/video.html).
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://www.youtube.com",
+            "https://player.vimeo.com",
+        ],
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],

@@ -37,6 +37,8 @@ EMAIL_PORT = int(env("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")  # empty: a relay without login
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# The outbox holds a row's lock while the mail server answers: never forever.
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "30"))
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 VIRAGE_BASE_URL_FROM_REQUEST = False
 # The H5P player's own host (docs/security.md): required, never the site's.
