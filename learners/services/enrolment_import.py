@@ -209,10 +209,12 @@ def _row_process(row, lookups, uploaded_by) -> str:
                 source=EnrolmentSource.IMPORT,
                 enrolled_by=uploaded_by,
             )
+            if created:
+                # An outbox row saved with the account: a worker that dies
+                # after the commit cannot lose the invitation.
+                invitation_send(user=user, path=resolved.path, invited_by=uploaded_by)
     except ApplicationError as error:
         return error.message
-    if created:
-        _invitation_send_or_log(user=user, path=resolved.path, invited_by=uploaded_by)
     return ""
 
 
@@ -335,11 +337,3 @@ def _path_resolve(value, lookups, reasons):
     elif value:
         reasons.append(_quoted(_("Parcours inconnu : %(value)s."), value))
     return None
-
-
-def _invitation_send_or_log(**kwargs):
-    """The account exists either way; a lost invitation must not stop the import."""
-    try:
-        invitation_send(**kwargs)
-    except OSError:
-        logger.exception("Invitation to %s not sent", kwargs["user"].email)
