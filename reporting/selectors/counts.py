@@ -7,7 +7,7 @@ COUNT(DISTINCT …). Rows are unique per learner and path, so a path needs no
 such care; a theme uses the ``theme_prev_…`` columns.
 """
 
-from django.db import connection
+from django.db import connections
 from django.db.models import Case, Count, F, Min, Q, When
 
 from reporting.selectors.figures import ELECTED, MILESTONES
@@ -17,6 +17,7 @@ from reporting.selectors.scope import (
     facts_in_scope,
     period_q,
 )
+from reporting.selectors.session import reporting_alias
 
 LEARNER, THEME, PATH = "learner", "theme", "path"
 
@@ -120,7 +121,7 @@ def counts_by_path_and_theme(scope: Scope) -> tuple[dict, dict]:
         f"WITH m AS ({sql}) {_outer('p_', 'path_id', names, 'm')} "
         f"UNION ALL {_outer('t_', 'theme_id', names, theme_source)}"
     )
-    with connection.cursor() as cursor:
+    with connections[reporting_alias()].cursor() as cursor:
         cursor.execute(query, params)
         rows = cursor.fetchall()
     names += ["participating", "certified_municipalities"]

@@ -294,3 +294,17 @@ def test_media_stay_private_and_a_second_upload_keeps_the_first(s3_bucket):
     assert "X-Amz-Signature=" in default_storage.url(first)
     grants = s3.get_object_acl(Bucket=bucket, Key=first)["Grants"]
     assert not [g for g in grants if "AllUsers" in g["Grantee"].get("URI", "")]
+
+
+def test_reports_read_where_the_router_sends_rollup_reads(monkeypatch):
+    """report_reads() opens its transaction, and counts its raw SQL, on the
+    alias the router names for the rollup: the replica when there is one."""
+    from django.utils.connection import ConnectionDoesNotExist
+
+    from reporting.selectors import session
+
+    monkeypatch.setattr(session.router, "db_for_read", lambda model, **hints: "replica")
+
+    assert session.reporting_alias() == "replica"
+    with pytest.raises(ConnectionDoesNotExist), session.report_reads():
+        pass
