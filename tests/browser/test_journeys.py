@@ -8,10 +8,9 @@ Screenshots go to /tmp/journeys/."""
 from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from cms.demo.english import demo_english_load
+from tests.browser.test_page_weight import signed_in
 from tests.factories import build_site
 
 pytestmark = [
@@ -79,21 +78,7 @@ def french_links(page) -> list[str]:
 @pytest.fixture
 def sign_in(live_server, browser_page):
     """The browser signed in as ``user`` (a session cookie, no form)."""
-    return lambda user: _sign_in(browser_page, live_server, user)
-
-
-def _sign_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
+    return lambda user: signed_in(browser_page, live_server, user)
 
 
 def test_the_learner_journey(
