@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from courses.models import LearningPathPage, Theme
 from courses.roles import LearnerRole
@@ -147,7 +148,10 @@ def _path_rows(scope, places, fine, counts) -> list[Row]:
     figures = _figures(counts)
     for path_id, registered, attended in attendance_by(scope, "path_id"):
         figures.setdefault(path_id, Figures()).add_attendance(registered, attended)
-    paths = LearningPathPage.objects.filter(Q(live=True) | Q(pk__in=list(figures)))
+    # The originals: a translation is the same path, not another row.
+    paths = LearningPathPage.objects.filter(
+        Q(live=True, locale=Locale.get_default()) | Q(pk__in=list(figures))
+    )
     if scope.path_id:
         paths = paths.filter(pk=scope.path_id)
     if scope.theme_id:

@@ -412,7 +412,8 @@ def test_the_csv_export_opens_in_excel(client, session, learner):
     )
     checked_in = timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M")
     assert (
-        f"{learner.last_name};Camille;{learner.email};Saint-Elzéar;Inscrit·e;"
+        f"{learner.last_name};Camille;{learner.email};"
+        "Saint-Elzéar (Municipalité, Chaudière-Appalaches);Inscrit·e;"
         f"présent·e;{checked_in}"
     ) in lines
     assert any(line.startswith("'=SOMME(A1);") for line in lines)

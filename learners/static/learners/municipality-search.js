@@ -18,6 +18,7 @@
     input.type = "text";
     input.id = select.id + "_search";
     input.autocomplete = "off";
+    input.name = select.name + "_search";
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -33,6 +34,7 @@
     hint.textContent = texts.hint;
     const selected = select.options[select.selectedIndex];
     if (select.value && selected) input.value = selected.text;
+    else if (select.dataset.typed) input.value = select.dataset.typed;
 
     const label = document.querySelector('label[for="' + select.id + '"]');
     if (label) label.htmlFor = input.id;
