@@ -113,12 +113,19 @@ def message_send(*, message_id: int) -> bool:
             if message is None:
                 return False
             _email(message, get_connection()).send()
+            # Sent: who, what subject and when stay; the body and attachments
+            # go, since they may hold one-time links (invitations, sign-up
+            # codes) and personal documents (certificates) no one should
+            # read back from here.
             OutgoingMessage.objects.filter(pk=message.pk).update(
                 status=MessageStatus.SENT,
                 sent_at=timezone.now(),
                 attempts=F("attempts") + 1,
                 last_error="",
+                text="",
+                html="",
             )
+            OutgoingAttachment.objects.filter(message_id=message.pk).delete()
     except DELIVERY_ERRORS as error:
         _attempt_failed(message_id, error)
         raise

@@ -35,7 +35,8 @@ class OutgoingMessageViewSet(ModelViewSet):
         "key",
         "to",
         "subject",
-        "text",
+        # Not the body: until sent it may hold a one-time link (invitation,
+        # sign-up code) that would let a reader take over the account.
         "status",
         "attempts",
         "last_error",

@@ -14,12 +14,12 @@ from tests.refusals import admin_refused, staff_refused
 pytestmark = pytest.mark.django_db
 
 
-def _enqueue(key="test:1", **kwargs):
+def _enqueue(key="test:1", text="Texte", **kwargs):
     return services.enqueue(
         key=key,
         to=["apprenant@exemple.qc.ca"],
         subject="Bonjour",
-        text="Texte",
+        text=text,
         **kwargs,
     )
 
@@ -37,6 +37,24 @@ def test_a_message_is_sent_after_commit(django_capture_on_commit_callbacks):
     assert sent.to == ["apprenant@exemple.qc.ca"] and sent.subject == "Bonjour"
     assert sent.attachments[0][:2] == ("a.pdf", b"%PDF")
     assert sent.alternatives[0][0] == "<p>Texte</p>"
+
+
+def test_a_sent_message_keeps_no_body_nor_attachment(
+    django_capture_on_commit_callbacks,
+):
+    """The body may hold a one-time link (invitation, sign-up code), the
+    attachment a certificate: once sent, neither stays in the database."""
+    with django_capture_on_commit_callbacks(execute=True):
+        message, _created = _enqueue(
+            text="Choisissez votre mot de passe : https://x/jeton",
+            html="<p>jeton</p>",
+            attachments=(services.Attachment("a.pdf", b"%PDF", "application/pdf"),),
+        )
+
+    assert "jeton" in mail.outbox[0].body
+    message.refresh_from_db()
+    assert (message.status, message.text, message.html) == ("sent", "", "")
+    assert not message.attachments.exists()
 
 
 def test_nothing_leaves_before_commit(django_capture_on_commit_callbacks):
@@ -150,6 +168,7 @@ def test_an_administrator_reads_the_outbox_and_cannot_write_it(
     assert listing.status_code == 200 and "Bonjour" in listing.content.decode()
     inspect = client.get(reverse("outbox_message:inspect", args=[message.pk]))
     assert inspect.status_code == 200
+    assert "Texte" not in inspect.content.decode()  # never the body
     for name, args in (("add", []), ("edit", [message.pk]), ("delete", [message.pk])):
         response = client.get(reverse(f"outbox_message:{name}", args=args))
         admin_refused(response)
