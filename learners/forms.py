@@ -1,12 +1,16 @@
+import uuid
+
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from courses.roles import LearnerRole
 from learners.models.consent import ConsentPurpose
+from outbox.services import enqueue
 from territory.models import Municipality
 from territory.text import search_key
 
@@ -217,6 +221,31 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def get_users(self, email):
         return get_user_model().objects.filter(email__iexact=email, is_active=True)
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        """Through the outbox, like every other e-mail: retried if the mail
+        server is down, its body dropped once sent (it holds the link)."""
+        html = (
+            render_to_string(html_email_template_name, context)
+            if html_email_template_name
+            else ""
+        )
+        enqueue(
+            key=f"password-reset:{uuid.uuid4().hex}",
+            to=[to_email],
+            subject=render_to_string(subject_template_name, context),
+            text=render_to_string(email_template_name, context),
+            html=html,
+            from_email=from_email or "",
+        )
 
 
 class TotpCodeForm(forms.Form):

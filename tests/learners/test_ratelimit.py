@@ -58,9 +58,12 @@ def test_rate_limit_counts_per_scope_and_key():
 
 
 @pytest.mark.django_db
-def test_password_reset_answers_alike_for_known_and_unknown_addresses(client, learner):
-    known = client.post(RESET, {"email": learner.email})
-    unknown = client.post(RESET, {"email": "personne@exemple.qc.ca"})
+def test_password_reset_answers_alike_for_known_and_unknown_addresses(
+    client, learner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends
+        known = client.post(RESET, {"email": learner.email})
+        unknown = client.post(RESET, {"email": "personne@exemple.qc.ca"})
 
     assert (known.status_code, known.url) == (unknown.status_code, unknown.url)
     assert [message.to for message in mail.outbox] == [[learner.email]]
@@ -79,9 +82,12 @@ def test_password_reset_is_rate_limited_per_address(client, db):
 
 
 @pytest.mark.django_db
-def test_password_reset_mails_to_one_address_are_limited(client, learner):
-    for n in range(3):
-        client.post(RESET, {"email": learner.email}, REMOTE_ADDR=f"10.0.0.{n}")
+def test_password_reset_mails_to_one_address_are_limited(
+    client, learner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends
+        for n in range(3):
+            client.post(RESET, {"email": learner.email}, REMOTE_ADDR=f"10.0.0.{n}")
 
     response = client.post(
         RESET, {"email": learner.email.upper()}, REMOTE_ADDR="10.0.0.9"
