@@ -3,9 +3,7 @@ and library files it reads, through Django's storage so the same code works
 with the file system and an S3-compatible store. Only ``courses.player_urls``
 routes here, on the player's host."""
 
-import mimetypes
 import posixpath
-import re
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -15,7 +13,6 @@ from django.http import (
     Http404,
     HttpResponse,
     JsonResponse,
-    StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -25,90 +22,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from courses import player
+from courses.files import stored_file_response
 from courses.h5p_l10n import content_localized
 from courses.models import H5PContent
 from courses.selectors import h5p_library_by_folder
-
-CHUNK = 64 * 1024
-RANGE = re.compile(r"bytes=(\d*)-(\d*)")
-
-
-class RangeNotSatisfiable(Exception):
-    pass
-
-
-def byte_range(header, size):
-    """The ``(first, last)`` bytes a single-range ``Range`` header asks for,
-    or ``None`` to send the whole file (no header, another unit, several
-    ranges, or a header that does not parse: RFC 9110 says to ignore those).
-    Raises ``RangeNotSatisfiable`` when the range lies past the end of the
-    file (an empty file satisfies no range)."""
-    match = RANGE.fullmatch(header.strip()) if header else None
-    if match is None or match.group(1) == match.group(2) == "":
-        return None
-    first, last = match.groups()
-    if not first:  # the final N bytes
-        length = int(last)
-        if length == 0 or size == 0:
-            raise RangeNotSatisfiable
-        return max(size - length, 0), size - 1
-    start = int(first)
-    if start >= size:
-        raise RangeNotSatisfiable
-    end = int(last) if last else size - 1
-    if end < start:
-        return None
-    return start, min(end, size - 1)
-
-
-class _Part:
-    """``length`` bytes of an open file, read in chunks; closing it (which
-    the response does, read or not) closes the file."""
-
-    def __init__(self, handle, length):
-        self.handle, self.length = handle, length
-
-    def __iter__(self):
-        remaining = self.length
-        while remaining > 0:
-            data = self.handle.read(min(CHUNK, remaining))
-            if not data:
-                break
-            remaining -= len(data)
-            yield data
-
-    def close(self):
-        self.handle.close()
-
-
-def _stream(request, path):
-    """A stored file, with byte ranges so a video can be sought and resumed
-    without downloading it again (a slow rural line is the common case)."""
-    if not default_storage.exists(path):
-        raise Http404
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    size = default_storage.size(path)
-    try:
-        wanted = byte_range(request.headers.get("Range"), size)
-    except RangeNotSatisfiable:
-        response = HttpResponse(status=416)
-        response["Content-Range"] = f"bytes */{size}"
-        return response
-    if wanted is None:
-        response = FileResponse(default_storage.open(path), content_type=content_type)
-    else:
-        first, last = wanted
-        part = _Part(default_storage.open(path), last - first + 1)
-        try:
-            part.handle.seek(first)
-        except Exception:
-            part.close()
-            raise
-        response = StreamingHttpResponse(part, status=206, content_type=content_type)
-        response["Content-Length"] = str(last - first + 1)
-        response["Content-Range"] = f"bytes {first}-{last}/{size}"
-    response["Accept-Ranges"] = "bytes"
-    return response
 
 
 def _safe(path):
@@ -246,7 +163,9 @@ def content_file(request, pk, key, language, path):
     path = _safe(path)
     if path not in content.files:
         raise Http404
-    return _immutable(_stream(request, content.storage_path(f"content/{path}")))
+    return _immutable(
+        stored_file_response(request, content.storage_path(f"content/{path}"))
+    )
 
 
 @require_GET
@@ -261,7 +180,7 @@ def library_file(request, folder, path):
     if path == "library.json":
         response = JsonResponse(library.library_json)
     elif path in library.files:
-        response = _stream(request, library.storage_path(path))
+        response = stored_file_response(request, library.storage_path(path))
     else:
         raise Http404
     if response.status_code in (200, 206):
@@ -284,7 +203,7 @@ def library_file_versioned(request, token, folder, path):
         return _immutable(_library_bundle(library, path))
     if path not in library.files:
         raise Http404
-    return _immutable(_stream(request, library.storage_path(path)))
+    return _immutable(stored_file_response(request, library.storage_path(path)))
 
 
 def _library_bundle(library, name):

@@ -19,9 +19,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from courses import player
+from courses.files import stored_file_response
 from courses.models import ScormPackage, ScormSco
 from courses.scorm.player import files_base, package_key_valid
-from courses.views import _stream
 
 
 def _package(pk, key) -> ScormPackage:
@@ -100,7 +100,7 @@ def package_file(request, pk, key, path):
     clean = posixpath.normpath(path)
     if clean not in package.files:
         raise Http404
-    response = _stream(request, package.storage_path(clean))
+    response = stored_file_response(request, package.storage_path(clean))
     if response.status_code in (200, 206):
         patch_cache_control(response, public=True, max_age=365 * 24 * 3600)
         response["Cache-Control"] += ", immutable"

@@ -5,10 +5,10 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from courses.files import RangeNotSatisfiable, byte_range
 from courses.models import H5PContent, LessonPage
 from courses.player import content_key
 from courses.services import h5p_content_import
-from courses.views import RangeNotSatisfiable, byte_range
 from tests.courses.h5p_builders import build, package_files
 from tests.h5p_fixtures import TRUE_FALSE
 from tests.refusals import staff_refused
@@ -140,14 +140,14 @@ def test_a_partial_response_closes_its_file_even_unread():
 
     from django.http import StreamingHttpResponse
 
-    from courses.views import _Part
+    from courses.files import FilePart
 
     read, unread = io.BytesIO(b"0123456789"), io.BytesIO(b"0123456789")
     read.seek(2)
-    response = StreamingHttpResponse(_Part(read, 5))
+    response = StreamingHttpResponse(FilePart(read, 5))
     assert b"".join(response.streaming_content) == b"23456"
     response.close()
-    StreamingHttpResponse(_Part(unread, 5)).close()
+    StreamingHttpResponse(FilePart(unread, 5)).close()
 
     assert read.closed and unread.closed
 
