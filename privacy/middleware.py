@@ -46,17 +46,25 @@ class NoticeAcceptanceMiddleware:
             and request.method in ("GET", "HEAD")
             and user.is_learner
             and not _open_path(request.path_info)
-            and _behind(user, request.privacy_notice_version)
+            and _behind(request, request.privacy_notice_version)
         ):
             return redirect(_accept_url(request))
         return self.get_response(request)
 
 
-def _behind(user, version) -> bool:
-    if version is None:
+ACCEPTED_KEY = "privacy_notice_accepted"
+
+
+def _behind(request, version) -> bool:
+    """Whether the learner must accept ``version``; once known to be accepted
+    the session remembers it, so most requests read no consent row."""
+    if version is None or request.session.get(ACCEPTED_KEY, 0) >= version:
         return False
-    consent = learner_consent(user=user)
-    return consent is None or consent.notice_version < version
+    consent = learner_consent(user=request.user)
+    if consent is None or consent.notice_version < version:
+        return True
+    request.session[ACCEPTED_KEY] = consent.notice_version
+    return False
 
 
 def _accept_url(request) -> str:

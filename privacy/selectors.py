@@ -1,10 +1,11 @@
 import json
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from learners.models import EnrolmentImport
-from privacy.models import PrivacyNotice
+from privacy.models import PrivacyNotice, PrivacySettings
 
 
 def privacy_notice_current() -> PrivacyNotice | None:
@@ -16,13 +17,51 @@ def privacy_notice_current() -> PrivacyNotice | None:
     )
 
 
+NOTICE_VERSION_KEY = "privacy:notice-version"
+OFFICER_KEY = "privacy:officer:{site_id}"
+
+
 def privacy_notice_version() -> int | None:
-    return (
-        PrivacyNotice.objects.filter(published_at__lte=timezone.now())
-        .order_by("-version")
-        .values_list("version", flat=True)
+    """The version in force, read on every signed-in request: cached until a
+    notice is saved or deleted (``privacy.apps``) or the next one scheduled
+    comes into force."""
+    now = timezone.now()
+    cached = cache.get(NOTICE_VERSION_KEY)
+    if cached is not None and (cached[1] is None or now < cached[1]):
+        return cached[0]
+    notices = PrivacyNotice.objects.order_by("-version")
+    version = (
+        notices.filter(published_at__lte=now).values_list("version", flat=True).first()
+    )
+    upcoming = (
+        PrivacyNotice.objects.filter(published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
         .first()
     )
+    cache.set(NOTICE_VERSION_KEY, (version, upcoming), None)
+    return version
+
+
+def privacy_officer(*, site) -> dict:
+    """The privacy officer the footer names on every page, cached until the
+    setting is saved (``privacy.apps``)."""
+    if site is None:
+        return {}
+    key = OFFICER_KEY.format(site_id=site.pk)
+    officer = cache.get(key)
+    if officer is None:
+        settings = PrivacySettings.for_site(site)
+        officer = {"name": settings.officer_name, "email": settings.officer_email}
+        cache.set(key, officer, None)
+    return officer
+
+
+def privacy_caches_clear(sender, instance, **kwargs) -> None:
+    if isinstance(instance, PrivacySettings):
+        cache.delete(OFFICER_KEY.format(site_id=instance.site_id))
+    else:
+        cache.delete(NOTICE_VERSION_KEY)
 
 
 @dataclass

@@ -55,6 +55,16 @@ def fresh_storage():
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what a previous test cached (a
+    notice version, a page route) names rows its rollback removed."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in the site's language. A request through the test
     client leaves the language it asked for (English, say) active in this

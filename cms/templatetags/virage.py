@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -25,16 +25,8 @@ def municipality_data_attribution():
 @register.simple_tag(takes_context=True)
 def catalogue_url(context):
     """The catalogue's URL in the current language (its translation if it has
-    one, else the French page under the current language's prefix)."""
-    from courses.models import LearningPathIndexPage
+    one, else the French page under the current language's prefix); cached
+    until a page is published, moved or deleted."""
+    from cms.selectors import catalogue_url as cached
 
-    language = get_language()
-    catalogues = LearningPathIndexPage.objects.live()
-    catalogue = (
-        catalogues.filter(locale__language_code=language).first() or catalogues.first()
-    )
-    if catalogue is None:
-        return "/"
-    url = catalogue.get_url(context.get("request")) or "/"
-    with override(catalogue.locale.language_code):
-        return translate_url(url, language)
+    return cached(language=get_language(), request=context.get("request"))
