@@ -11,6 +11,42 @@ from tests.factories import UserFactory, build_site
 # post_migrate (staff groups), which then clash with the serialized rows the
 # next serialized test restores.
 
+# A transactional test ends with a flush that empties the database: Django's
+# runner, and pytest-django in a single process, run those tests last. Under
+# pytest-xdist a worker receives files in batches, so a plain test may follow a
+# flushed database; it gets back what the migrations wrote (root page, locales,
+# groups), as the next serialized-rollback test would.
+_flushed = {"yes": False}
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if _flushed["yes"] and not _transactional(item):
+        from django.db import connections, transaction
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    with transaction.atomic(using=connection.alias):
+                        connection.creation.deserialize_db_from_string(contents)
+        _flushed["yes"] = False
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    if _transactional(item):
+        _flushed["yes"] = True
+
+
 # Playwright's sync API runs an event loop in the test thread; the test only
 # drives the browser while the live server thread touches the database.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
