@@ -42,3 +42,40 @@ class CompressTextMiddleware(GZipMiddleware):
         if response.status_code == 206 or not content_type.startswith(self.TEXT_TYPES):
             return response
         return super().process_response(request, response)
+
+
+class SiteLookupCacheMiddleware:
+    """Wagtail finds the site by host name on every request (a query); sites
+    change rarely, so the match is cached with the page structure
+    (``courses.cache``: any save or delete of a site or page makes it stale)
+    and handed to Wagtail, which reads ``request._wagtail_site`` first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from wagtail.models import Site
+
+        from courses.cache import structure_cached
+
+        if request.path_info.startswith("/health/"):
+            return self.get_response(request)  # it reports the cache: not through it
+        host = request.get_host()
+        fields = structure_cached(f"site:{host}", lambda: _site_fields(request))
+        if fields is not None:
+            site = Site(**fields)
+            site._state.adding = False
+            request._wagtail_site = site
+        return self.get_response(request)
+
+
+def _site_fields(request) -> dict | None:
+    from wagtail.models import Site
+
+    site = Site._find_for_request(request)
+    if site is None:
+        return None
+    return {
+        field.attname: getattr(site, field.attname)
+        for field in site._meta.concrete_fields
+    }

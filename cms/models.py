@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from courses.models import LearningPathIndexPage
 
@@ -22,6 +23,18 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def route(self, request, path_components):
+        """A page below the home page in one cached lookup (``courses.cache``)
+        rather than two queries per level; anything that lookup does not find
+        (a draft on the way, a deeper page) is routed the usual way."""
+        from courses.cache import page_route
+
+        if path_components and self.live:
+            page = page_route(root=self, components=path_components)
+            if page is not None:
+                return RouteResult(page)
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import learning_path_list

@@ -18,7 +18,7 @@ from wagtail.models import Page
 VERSION_KEY = "courses:structure:version"
 MISSING = "-"  # a computed "nothing": cached as such, unlike a cache miss
 # Deeper than catalogue → path → module → lesson is never a course page.
-MAX_ROUTE_DEPTH = 3
+MAX_ROUTE_DEPTH = 4  # catalogue / path / module / lesson, from the home page
 
 
 def _timeout():

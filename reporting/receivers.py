@@ -5,12 +5,14 @@ import html
 import io
 import zipfile
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from learners.signals import personal_data_erased
-from reporting.models import ExportJob
+from reporting.models import ExportJob, TrainingContact
+from reporting.selectors.access import participation_target_forget
 
 
 @receiver(post_delete, sender=ExportJob)
@@ -40,3 +42,22 @@ def _file_mentions(field, needles) -> bool:
             data = b"".join(book.read(name) for name in book.namelist())
     text = html.unescape(data.decode("utf-8", errors="ignore")).casefold()
     return any(needle.casefold() in text for needle in needles)
+
+
+@receiver(post_save, sender=TrainingContact)
+@receiver(post_delete, sender=TrainingContact)
+def menu_forget_contact(sender, instance, **kwargs):
+    """The menu's "Participation" link follows a contact named or removed."""
+    participation_target_forget(user_id=instance.user_id)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def menu_forget_groups(sender, instance, action, pk_set=None, **kwargs):
+    """... and a person added to or removed from the coordinators."""
+    if not action.startswith("post_"):
+        return
+    if isinstance(instance, get_user_model()):
+        participation_target_forget(user_id=instance.pk)
+    else:  # a group's members changed
+        for user_id in pk_set or ():
+            participation_target_forget(user_id=user_id)

@@ -2,6 +2,8 @@
 
 from enum import Enum
 
+from django.core.cache import cache
+
 from reporting.models import TrainingContact
 
 # The staff groups of ``cms/permissions.py`` that read every report; named
@@ -38,3 +40,41 @@ def municipality_access(*, user, municipality) -> Access:
     if reporting_allowed(user=user):
         return Access.AGGREGATES
     return Access.NONE
+
+
+MENU_KEY = "reporting:menu:{user_id}"
+MENU_SECONDS = 300
+
+
+def participation_target(*, user) -> tuple[str, str]:
+    """What the site menu's "Participation" link opens for ``user``:
+    ("dashboard", ""), ("municipality", its code) or ("", ""). Read on every
+    page, so cached per person; a training contact saved or deleted and a
+    change of groups forget it at once (``reporting.receivers``), anything
+    else within five minutes."""
+    if not user.is_authenticated:
+        return ("", "")
+    key = MENU_KEY.format(user_id=user.pk)
+    stamp = (user.municipality_id, user.is_superuser)
+    cached = cache.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    if reporting_allowed(user=user):
+        target = ("dashboard", "")
+    else:
+        code = (
+            TrainingContact.objects.filter(
+                user=user, municipality_id=user.municipality_id
+            )
+            .values_list("municipality__code", flat=True)
+            .first()
+            if user.municipality_id
+            else None
+        )
+        target = ("municipality", code) if code else ("", "")
+    cache.set(key, (stamp, target), MENU_SECONDS)
+    return target
+
+
+def participation_target_forget(*, user_id) -> None:
+    cache.delete(MENU_KEY.format(user_id=user_id))

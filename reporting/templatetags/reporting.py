@@ -81,16 +81,11 @@ def participation_url(context):
     or nowhere ("")."""
     from django.urls import reverse
 
-    from reporting.selectors import contact_municipality_id, reporting_allowed
-    from territory.models import Municipality
+    from reporting.selectors.access import participation_target
 
-    user = context["request"].user
-    if reporting_allowed(user=user):
+    kind, code = participation_target(user=context["request"].user)
+    if kind == "dashboard":
         return reverse("reporting:dashboard")
-    municipality_id = contact_municipality_id(user=user)
-    if municipality_id:
-        code = Municipality.objects.values_list("code", flat=True).get(
-            pk=municipality_id
-        )
+    if kind == "municipality":
         return reverse("reporting:municipality", args=[code])
     return ""

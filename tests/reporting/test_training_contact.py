@@ -95,3 +95,27 @@ def test_the_site_menu_link_goes_where_each_person_may_go(rf, coordinator, learn
     assert link(coordinator) == reverse("reporting:dashboard")
     assert link(learner) == reverse("reporting:municipality", args=["26022"])
     assert link(UserFactory()) == ""
+
+
+def test_the_site_menu_link_follows_a_change_at_once(rf, learner):
+    """The link is cached per person: naming or removing a contact, or adding
+    someone to the coordinators, shows on the next page."""
+    from django.contrib.auth.models import Group
+    from django.template import Context, Template
+
+    template = Template("{% load reporting %}{% participation_url %}")
+
+    def link():
+        request = rf.get("/")
+        request.user = learner
+        return template.render(Context({"request": request}))
+
+    assert link() == ""
+    contact = TrainingContact.objects.create(
+        user=learner, municipality=learner.municipality
+    )
+    assert link() == reverse("reporting:municipality", args=["26022"])
+    contact.delete()
+    assert link() == ""
+    learner.groups.add(Group.objects.get(name="Coordonnateurs UMQ"))
+    assert link() == reverse("reporting:dashboard")
