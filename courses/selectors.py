@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from courses import h5p
 from courses.cache import structure_cached
@@ -235,3 +235,33 @@ def lesson_outline(*, lesson, request=None) -> LessonOutline:
         f"lesson-outline:{lesson.pk}:{site.pk if site else ''}",
         lambda: _lesson_outline(lesson, request),
     )
+
+
+def untranslated_fields(*, page, fields) -> dict[str, str]:
+    """For a translation (an English page), which of ``fields`` still hold
+    the original's text, with the original's language code, so the template
+    marks them ``lang="fr-ca"`` for screen readers and browsers; nothing for
+    an original (the default locale's id is cached, so an original costs no
+    query)."""
+    default_id, default_code = structure_cached(
+        "default-locale",
+        lambda: list(
+            Locale.objects.filter(pk=Locale.get_default().pk).values_list(
+                "pk", "language_code"
+            )[0]
+        ),
+    )
+    if page.locale_id == default_id:
+        return {}
+    original = page.get_translation_or_none(Locale.objects.get(pk=default_id))
+    if original is None:
+        return {}
+    original = original.specific
+    same = {}
+    for name in fields:
+        field = type(page)._meta.get_field(name)
+        if field.get_prep_value(getattr(original, name)) == field.get_prep_value(
+            getattr(page, name)
+        ):
+            same[name] = default_code
+    return same

@@ -307,9 +307,12 @@ class ModulePage(LiveBranchPage):
         return self.default_requirement, self.default_attendance_required
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import page_trail
+        from courses.selectors import page_trail, untranslated_fields
 
         context = super().get_context(request, *args, **kwargs)
+        context["lang_of"] = untranslated_fields(
+            page=self, fields=("title", "objectives")
+        )
         context["lessons"] = self.lessons()
         context["trail"] = page_trail(page=self, request=request, levels=2)
         return context
@@ -366,10 +369,13 @@ class LessonPage(Page):
         verbose_name = _("leçon")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_outline
+        from courses.selectors import lesson_outline, untranslated_fields
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = lesson_outline(lesson=self, request=request)
+        context["lang_of"] = untranslated_fields(
+            page=self, fields=("title", "summary", "body")
+        )
         context["can_view_body"] = request.user.is_authenticated
         context["has_h5p"] = any(block.block_type == "h5p" for block in self.body)
         return context
