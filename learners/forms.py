@@ -82,6 +82,10 @@ class MunicipalityField(forms.ModelChoiceField):
         """A code picked from the list, else a name typed in full."""
         if value in self.empty_values or str(value).isdigit():
             return super().to_python(value)
+        if "\x00" in str(value):  # no database stores it, none looks it up
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
         found = municipality_from_text(str(value))
         if len(found) == 1:
             return found[0]

@@ -4,6 +4,7 @@ says why and gives the typed name back."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from learners.forms import SignUpForm, municipality_from_text
@@ -90,3 +91,13 @@ def test_english_homonym_message(client, municipalities):
 
     assert response.context["form"].errors["municipality"]
     assert not User.objects.exists()
+
+
+def test_a_nul_byte_is_refused_not_looked_up(municipalities):
+    """PostgreSQL cannot even compare a text holding NUL: refused before."""
+    from learners.forms import MunicipalityField
+
+    with pytest.raises(ValidationError) as refused:
+        MunicipalityField().clean("Saint\x00Elzéar")
+
+    assert refused.value.code == "invalid_choice"
