@@ -39,6 +39,23 @@ def lesson_with_h5p(lesson, content, *, block="bloc-1", **rules):
     return lesson
 
 
+def exercise_append(lesson, content):
+    """``content`` appended to ``lesson``'s body as an exercise that must be
+    passed (100 %), then published."""
+    lesson.body.append(
+        (
+            "h5p",
+            {
+                "content": content,
+                "grading_method": "highest",
+                "completion_rule": "passed",
+                "pass_threshold": 100,
+            },
+        )
+    )
+    lesson.save_revision().publish()
+
+
 def launch(user, lesson, *, block="bloc-1"):
     """What pressing "Commencer" does, for a learner enrolled in the path."""
     from learners.models import Enrolment

@@ -10,7 +10,7 @@ from courses.services import h5p_content_import
 from learners.models import H5PAttempt, H5PUserState, XapiStatement
 from learners.services import enrolment_create
 from tests.factories import PASSWORD, build_site
-from tests.h5p_fixtures import TRUE_FALSE
+from tests.h5p_fixtures import TRUE_FALSE, exercise_append
 
 pytestmark = [
     pytest.mark.browser,
@@ -48,18 +48,7 @@ def lesson_with_exercise(learner):
     enrolment_create(user=learner, path=tree["path"])
     content = h5p_content_import(source=SAMPLE, title="Vrai ou faux")
     lesson = tree["lesson"]
-    lesson.body.append(
-        (
-            "h5p",
-            {
-                "content": content,
-                "grading_method": "highest",
-                "completion_rule": "passed",
-                "pass_threshold": 100,
-            },
-        )
-    )
-    lesson.save_revision().publish()
+    exercise_append(lesson, content)
     return LessonPage.objects.get(pk=lesson.pk), content
 
 

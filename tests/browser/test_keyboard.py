@@ -10,9 +10,8 @@ from django.core import mail
 
 from courses.services import h5p_content_import
 from learners.models import SessionRegistration, User, XapiStatement
-from tests.browser.test_page_weight import add_exercise
 from tests.factories import build_site
-from tests.h5p_fixtures import TRUE_FALSE
+from tests.h5p_fixtures import TRUE_FALSE, exercise_append
 from tests.sessions_factories import TrainingSessionFactory
 
 pytestmark = [
@@ -127,7 +126,7 @@ def test_sign_up_lesson_exercise_and_session_by_keyboard(
     tree = build_site()
     content = h5p_content_import(source=TRUE_FALSE, title="Vrai ou faux")
     lesson = tree["lesson"]
-    add_exercise(lesson, content)
+    exercise_append(lesson, content)
     session = TrainingSessionFactory(module=tree["module"])
     page = browser_page
     base = live_server.url

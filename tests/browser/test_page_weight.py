@@ -12,7 +12,7 @@ from django.test import Client
 from courses.services import h5p_content_import
 from learners.services import enrolment_create
 from tests.factories import build_site
-from tests.h5p_fixtures import TRUE_FALSE
+from tests.h5p_fixtures import TRUE_FALSE, exercise_append
 
 pytestmark = [
     pytest.mark.browser,
@@ -64,29 +64,13 @@ def signed_in(page, live_server, user):
     )
 
 
-def add_exercise(lesson, content):
-    """``content`` appended to ``lesson`` as an exercise that must be passed."""
-    lesson.body.append(
-        (
-            "h5p",
-            {
-                "content": content,
-                "grading_method": "highest",
-                "completion_rule": "passed",
-                "pass_threshold": 100,
-            },
-        )
-    )
-    lesson.save_revision().publish()
-
-
 def test_a_lesson_is_light_before_its_exercise_opens(
     live_server, player_origin, browser_page, learner
 ):
     tree = build_site()
     enrolment_create(user=learner, path=tree["path"])
     content = h5p_content_import(source=TRUE_FALSE, title="Vrai ou faux")
-    add_exercise(tree["lesson"], content)
+    exercise_append(tree["lesson"], content)
     page = browser_page
     signed_in(page, live_server, learner)
     meter = Meter(page)
@@ -105,8 +89,8 @@ def test_a_second_exercise_downloads_no_library_again(
     enrolment_create(user=learner, path=tree["path"])
     first = h5p_content_import(source=TRUE_FALSE, title="Vrai ou faux")
     second = h5p_content_import(source=TRUE_FALSE, title="Vrai ou faux, encore")
-    add_exercise(tree["lesson"], first)
-    add_exercise(tree["lesson"], second)
+    exercise_append(tree["lesson"], first)
+    exercise_append(tree["lesson"], second)
     page = browser_page
     signed_in(page, live_server, learner)
     asked = []
