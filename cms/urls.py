@@ -7,8 +7,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health, views
+from courses import views_offline
 from learners import api as learner_api
 from learners.views import launches
+from learners.views import offline as learner_offline
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +18,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("health/", health.health, name="health"),
     path("h5p/lancements", launches.launch_open, name="h5p_launch"),
+    path("sw.js", views_offline.site_worker, name="offline_worker"),
+    path(
+        "hors-ligne/modules/<int:module_id>",
+        learner_offline.module_manifest,
+        name="offline_manifest",
+    ),
     path(
         "h5p/etat/<int:content_id>/<int:lesson_id>/<str:block_id>/<str:data_type>/"
         "<str:sub_content_id>",

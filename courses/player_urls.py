@@ -3,10 +3,12 @@ account or API of the site exists there (``cms.middleware``)."""
 
 from django.urls import path, re_path
 
-from courses import views
+from courses import views, views_offline
 from courses.scorm import views as scorm_views
 
 urlpatterns = [
+    path("sw.js", views_offline.player_worker, name="h5p_offline_worker"),
+    path("h5p/hors-ligne/", views_offline.player_store_page, name="h5p_offline_store"),
     path("h5p/lecteur/<int:pk>/<str:key>/", views.player_page, name="h5p_player"),
     path("h5p/lecteur/<int:pk>/<str:key>/h5p.json", views.h5p_json, name="h5p_json"),
     path(

@@ -7,15 +7,14 @@
 // with it (context.registration) and posted from here, as are saved states.
 // Messages are accepted only from the frame, on the player's origin.
 //
-// Statements go into a queue kept in localStorage and are sent in order, in
-// batches; a statement keeps its id across retries, so the server accepts a
-// re-send once and never twice.
+// Statements go into the outbox (IndexedDB, courses/offline/outbox.js) and
+// are sent in order, in batches; a statement keeps its id across retries, so
+// the server accepts a re-send once and never twice. Offline, "Commencer"
+// gets the launch kept with a downloaded module (the site's service worker).
 (function () {
   "use strict";
 
   const ENDPOINT = "/xapi/statements";
-  const BATCH = 50;
-  const MAX_QUEUE = 2000; // a misbehaving exercise cannot fill the storage
   const csrf = document.querySelector('meta[name="csrf-token"]')?.content || "";
   let playerScript = null;
 
@@ -28,79 +27,82 @@
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
   }
 
+  // The outbox (courses/offline/outbox.js, loaded by every signed-in page)
+  // keeps statements and states in IndexedDB, where the site's service
+  // worker can send them too (docs/offline.md). This page mirrors the
+  // statements still waiting into localStorage under the key the queue had
+  // before, which also carries over what an older page left there.
   const queue = {
+    owner: null,
     key: null,
-    items: [],
-    sending: false,
     timer: null,
-    init(mail) {
+    async init(mail) {
+      this.owner = mail;
       this.key = "virage-xapi-" + mail;
+      let left = [];
       try {
-        this.items = JSON.parse(localStorage.getItem(this.key) || "[]");
+        left = JSON.parse(localStorage.getItem(this.key) || "[]");
       } catch (e) {
-        this.items = [];
+        left = [];
+      }
+      const known = new Set((await this.pending()).map((statement) => statement.id));
+      for (const statement of left) {
+        if (statement && statement.id && !known.has(statement.id)) await this.add(statement);
       }
       window.addEventListener("online", () => this.flush());
-      this.flush();
+      await this.flush();
     },
-    save() {
+    async pending() {
+      const items = await window.VirageOutbox.pending(this.owner);
+      return items.filter((item) => item.kind === "statement").map((item) => JSON.parse(item.body));
+    },
+    async mirror() {
       try {
-        localStorage.setItem(this.key, JSON.stringify(this.items));
+        localStorage.setItem(this.key, JSON.stringify(await this.pending()));
       } catch (e) {
-        /* storage full or disabled: the queue lives in memory only */
+        /* storage full or disabled: the outbox still holds them */
       }
+      window.dispatchEvent(new Event("virage:outbox"));
     },
-    push(statement) {
-      if (this.items.length >= MAX_QUEUE) return;
+    add(statement) {
+      return window.VirageOutbox.push({
+        owner: this.owner,
+        kind: "statement",
+        url: ENDPOINT,
+        body: JSON.stringify(statement),
+        csrf,
+      });
+    },
+    async push(statement) {
       statement.id = statement.id || uuid();
       statement.timestamp = statement.timestamp || new Date().toISOString();
-      this.items.push(statement);
-      this.save();
-      this.flush();
+      await this.add(statement);
+      await this.mirror();
+      await this.flush();
+    },
+    async pushState(url, body) {
+      await window.VirageOutbox.push({ owner: this.owner, kind: "state", url, body, csrf });
+      await this.flush();
     },
     retryLater() {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(), 15000);
-    },
-    async send(batch) {
-      const response = await fetch(ENDPOINT, {
-        method: "POST",
-        credentials: "same-origin",
-        headers: {
-          "Content-Type": "application/json",
-          "X-Experience-API-Version": "1.0.3",
-          "X-CSRFToken": csrf,
-        },
-        body: JSON.stringify(batch),
-      });
-      return response.status;
+      // The browser wakes the worker when the connection returns, even if
+      // this page is closed by then.
+      navigator.serviceWorker?.ready
+        .then((registration) => registration.sync && registration.sync.register("virage-outbox"))
+        .catch(() => {});
     },
     async flush() {
-      if (this.sending || !this.items.length || !this.key) return;
-      this.sending = true;
+      if (!this.owner) return;
+      let done = false;
       try {
-        while (this.items.length) {
-          const batch = this.items.slice(0, BATCH);
-          const status = await this.send(batch);
-          if (status === 400 && batch.length > 1) {
-            // One bad statement refuses the batch: send them one by one.
-            for (const one of batch) {
-              const single = await this.send([one]);
-              if (single >= 500 || single === 401 || single === 0) throw new Error(single);
-              this.items.shift();
-            }
-          } else if (status >= 500 || status === 401 || status === 0) {
-            throw new Error(status);
-          } else {
-            this.items.splice(0, batch.length); // stored, or refused for good
-          }
-          this.save();
-        }
+        done = await window.VirageOutbox.flush(this.owner, csrf);
       } catch (error) {
-        this.retryLater();
-      } finally {
-        this.sending = false;
+        done = false;
       }
+      await this.mirror();
+      if (!done) this.retryLater();
     },
   };
 
@@ -129,14 +131,16 @@
   }
 
   function stateForm(state) {
-    const body = new FormData();
-    body.append("data", state);
-    body.append("preload", "1");
-    body.append("invalidate", "1");
-    body.append("csrfmiddlewaretoken", csrf);
-    return body;
+    return new URLSearchParams({
+      data: state,
+      preload: "1",
+      invalidate: "1",
+      csrfmiddlewaretoken: csrf,
+    });
   }
 
+  // A state that cannot be sent now (offline) waits in the outbox, behind
+  // the statements made before it.
   function saveState(player, state) {
     if (!player.options.stateUrl) return;
     player.state = state;
@@ -144,7 +148,12 @@
     clearTimeout(player.saveTimer);
     player.saveTimer = setTimeout(async () => {
       const response = await post(player.options.stateUrl, stateForm(state)).catch(() => null);
-      if (response && response.ok && player.state === state) player.saved = true;
+      if (response && response.ok) {
+        if (player.state === state) player.saved = true;
+      } else if (!response || response.status >= 500) {
+        await queue.pushState(player.options.stateUrl, stateForm(state).toString());
+        if (player.state === state) player.saved = true;
+      }
     }, 1000);
   }
 
@@ -152,7 +161,11 @@
   window.addEventListener("pagehide", () => {
     for (const player of players.values()) {
       if (player.state && !player.saved && player.options.stateUrl) {
-        navigator.sendBeacon(player.options.stateUrl, stateForm(player.state));
+        if (navigator.onLine) {
+          navigator.sendBeacon(player.options.stateUrl, stateForm(player.state));
+        } else {
+          queue.pushState(player.options.stateUrl, stateForm(player.state).toString());
+        }
         player.saved = true;
       }
     }
@@ -240,6 +253,6 @@
     const button = figure.querySelector("[data-h5p-open]");
     button.addEventListener("click", () => open(figure, button));
     const options = JSON.parse(document.getElementById(figure.dataset.h5pPlayer).textContent);
-    if (options.user && !queue.key) queue.init(options.user.mail);
+    if (options.user && !queue.key && window.VirageOutbox) queue.init(options.user.mail);
   });
 })();
