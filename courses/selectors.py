@@ -1,7 +1,9 @@
 from dataclasses import dataclass
 
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from courses import h5p
@@ -237,13 +239,10 @@ def lesson_outline(*, lesson, request=None) -> LessonOutline:
     )
 
 
-def untranslated_fields(*, page, fields) -> dict[str, str]:
-    """For a translation (an English page), which of ``fields`` still hold
-    the original's text, with the original's language code, so the template
-    marks them ``lang="fr-ca"`` for screen readers and browsers; nothing for
-    an original (the default locale's id is cached, so an original costs no
-    query)."""
-    default_id, default_code = structure_cached(
+def _default_locale() -> list:
+    """[id, language code] of the default locale, cached: comparing a page's
+    locale with it costs no query."""
+    return structure_cached(
         "default-locale",
         lambda: list(
             Locale.objects.filter(pk=Locale.get_default().pk).values_list(
@@ -251,16 +250,87 @@ def untranslated_fields(*, page, fields) -> dict[str, str]:
             )[0]
         ),
     )
+
+
+def default_locale_id() -> int:
+    """The default locale's id (cached): an original page is in it."""
+    return _default_locale()[0]
+
+
+def _locale_id(language) -> int | None:
+    """The id of the locale ``language`` is shown in (cached), or None."""
+    try:
+        code = get_supported_content_language_variant(language)
+    except LookupError:
+        return None
+    ids = structure_cached(
+        "locale-ids", lambda: dict(Locale.objects.values_list("language_code", "pk"))
+    )
+    if code in ids:
+        return ids[code]
+    # A locale added since the cache was filled.
+    return (
+        Locale.objects.filter(language_code=code).values_list("pk", flat=True).first()
+    )
+
+
+def original(page):
+    """The default-locale page ``page`` translates (same type), or ``page``
+    itself when it is one: what enrolments, completions, launches, sessions
+    and certificates hang on, so a learner is the same learner in every
+    language. No query for an original, one for a translation; a translation
+    whose original is gone stands for itself."""
+    default_id = default_locale_id()
+    if page is None or page.locale_id == default_id:
+        return page
+    found = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale_id=default_id)
+        .first()
+    )
+    return found or page
+
+
+def translations_in(pages, *, language=None) -> dict:
+    """``{pk: page}``: each page's live translation in ``language`` (the
+    active one by default), else the page itself, so a link stays in the
+    visitor's language. No query for pages already in that language, one
+    per page type otherwise."""
+    pages = [page for page in pages if page is not None]
+    shown = {page.pk: page for page in pages}
+    locale_id = _locale_id(language or get_language())
+    by_type = {}
+    for page in pages:
+        if locale_id is not None and page.locale_id != locale_id:
+            by_type.setdefault(type(page), []).append(page)
+    for model, group in by_type.items():
+        found = model.objects.live().filter(
+            locale_id=locale_id, translation_key__in={p.translation_key for p in group}
+        )
+        if model is LessonPage:
+            found = found.defer_streamfields()
+        by_key = {page.translation_key: page for page in found}
+        for page in group:
+            shown[page.pk] = by_key.get(page.translation_key, page)
+    return shown
+
+
+def untranslated_fields(*, page, fields, source=None) -> dict[str, str]:
+    """For a translation (an English page), which of ``fields`` still hold
+    the original's text, with the original's language code, so the template
+    marks them ``lang="fr-ca"`` for screen readers and browsers; nothing for
+    an original (the default locale's id is cached, so an original costs no
+    query). ``source``: the original when the caller has it already."""
+    default_id, default_code = _default_locale()
     if page.locale_id == default_id:
         return {}
-    original = page.get_translation_or_none(Locale.objects.get(pk=default_id))
-    if original is None:
+    source = source if source is not None else original(page)
+    if source is page:
         return {}
-    original = original.specific
     same = {}
     for name in fields:
         field = type(page)._meta.get_field(name)
-        if field.get_prep_value(getattr(original, name)) == field.get_prep_value(
+        if field.get_prep_value(getattr(source, name)) == field.get_prep_value(
             getattr(page, name)
         ):
             same[name] = default_code

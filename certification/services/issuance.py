@@ -19,6 +19,7 @@ from certification.models import Certificate, CertificateAction, CertificateEven
 from certification.pdf import render_certificate_pdf
 from certification.selectors import certificate_by_code, certificate_content, qr_payload
 from core.errors import ApplicationError
+from courses.selectors import original
 from learners.models import PathCompletion
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,9 @@ def certificate_issue(
     Returns (certificate, created). Only a new certificate is rendered,
     logged and e-mailed. The certificate and its outbox e-mail commit in one
     transaction, so a worker dying in between loses neither; the e-mail
-    leaves after the commit."""
+    leaves after the commit. Kept on the original path (a path completed
+    in English is completed in French): one certificate in every language."""
+    path = original(path)
     certificate, created = _get_or_create(_completion(user=user, path=path))
     if created:
         pdf = _render_and_store(certificate)

@@ -369,12 +369,16 @@ class LessonPage(Page):
         verbose_name = _("leçon")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_outline, untranslated_fields
+        from courses.selectors import lesson_outline, original, untranslated_fields
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = lesson_outline(lesson=self, request=request)
+        # Exercises are played, saved and counted on the original lesson, so
+        # a result is the same in every language (the translation keeps the
+        # blocks' ids).
+        context["progress_lesson"] = source = original(self)
         context["lang_of"] = untranslated_fields(
-            page=self, fields=("title", "summary", "body")
+            page=self, fields=("title", "summary", "body"), source=source
         )
         context["can_view_body"] = request.user.is_authenticated
         context["has_h5p"] = any(block.block_type == "h5p" for block in self.body)

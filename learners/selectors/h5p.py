@@ -5,6 +5,7 @@ import uuid
 from django.utils import timezone
 
 from courses.models import LearningPathPage, LessonPage
+from courses.selectors import original
 from learners.models import Enrolment, H5PLaunch, H5PUserState
 from learners.selectors.accounts import staff_member
 
@@ -12,11 +13,15 @@ MAX_ID = 2**63 - 1  # beyond, SQLite refuses the parameter itself
 
 
 def h5p_live_lesson(*, lesson_id) -> LessonPage | None:
-    """The lesson if it is published. Its row holds the live revision's
-    content (Wagtail writes a draft only into a revision)."""
+    """The lesson if it is published, as its original (default-locale) page,
+    published too: an exercise played in English is launched, saved and
+    counted on the French lesson (a translation keeps its blocks' ids). Its
+    row holds the live revision's content (Wagtail writes a draft only into a
+    revision)."""
     if not 0 < lesson_id <= MAX_ID:
         return None
-    return LessonPage.objects.live().filter(pk=lesson_id).first()
+    lesson = original(LessonPage.objects.live().filter(pk=lesson_id).first())
+    return lesson if lesson is not None and lesson.live else None
 
 
 def h5p_block_content_id(*, lesson: LessonPage, block_id: str) -> int | None:
@@ -36,8 +41,10 @@ def h5p_may_play(*, user, lesson: LessonPage) -> bool:
         return False
     if staff_member(user=user):
         return True
-    paths = LearningPathPage.objects.ancestor_of(lesson)
-    return Enrolment.objects.filter(user=user, path__in=paths).exists()
+    # An enrolment in a translation of the path (before enrolments were kept
+    # on originals) counts as well.
+    keys = LearningPathPage.objects.ancestor_of(lesson).values("translation_key")
+    return Enrolment.objects.filter(user=user, path__translation_key__in=keys).exists()
 
 
 def h5p_launch_valid(*, launch_id, user) -> H5PLaunch | None:

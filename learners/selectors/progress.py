@@ -2,7 +2,7 @@
 (attempts, lessons finished, sessions attended) read here, judged by the pure
 rules of ``courses.completion`` under the learner's current role."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Avg, Count, Max, Q
 from django.db.models.functions import Coalesce
@@ -19,10 +19,53 @@ from learners.models import (
 )
 
 
-def path_progress(*, user, path) -> PathProgress:
-    """The learner's progress in ``path``: the path's structure comes from
+@dataclass
+class ShownPathProgress(PathProgress):
+    """A path's progress, always computed on the original (default-locale)
+    path, with the pages its links show in the language of ``shown_path``:
+    the modules and the next lesson."""
+
+    shown_path: object = None
+    shown_lessons: dict = field(default_factory=dict)
+
+    def next_lesson(self):
+        lesson = super().next_lesson()
+        return self.shown_lessons.get(lesson.pk, lesson) if lesson else None
+
+
+def path_progress(*, user, path) -> ShownPathProgress:
+    """The learner's progress in ``path``, the same whatever language
+    ``path`` is in: read on its original. The path's structure comes from
     ``courses.selectors.path_structure`` (cached); what is read here per
-    learner is three small queries."""
+    learner is three small queries (one more for a translated path, and
+    one per page type for its links)."""
+    from courses.selectors import original
+
+    source = original(path)
+    progress = _progress(user, source)
+    progress.shown_path = path
+    if source is not path:
+        _show_in_language_of(progress, path)
+    return progress
+
+
+def _show_in_language_of(progress, path) -> None:
+    from courses.selectors import translations_in
+
+    language = path.locale.language_code
+    next_lesson = progress.next_lesson()
+    shown = translations_in(
+        [item.module for item in progress.modules] + [next_lesson],
+        language=language,
+    )
+    progress.modules = [
+        replace(item, module=shown[item.module.pk]) for item in progress.modules
+    ]
+    if next_lesson is not None:
+        progress.shown_lessons = {next_lesson.pk: shown[next_lesson.pk]}
+
+
+def _progress(user, path) -> ShownPathProgress:
     from courses.selectors import path_structure
 
     structure = path_structure(path=path)
@@ -54,7 +97,7 @@ def path_progress(*, user, path) -> PathProgress:
             )
         )
     completion = PathCompletion.objects.filter(user=user, path=path).first()
-    return PathProgress(
+    return ShownPathProgress(
         path=path, role=user.role, modules=progress, completion=completion
     )
 
@@ -102,33 +145,51 @@ def h5p_block_result(
 
 
 def enrolled_paths(*, user):
-    """The paths ``user`` enrolled in, first enrolled first: one query."""
+    """The original paths ``user`` enrolled in, first enrolled first: one
+    query. An enrolment kept on a translation (before enrolments were kept on
+    originals) stands for its original, listed once."""
     from courses.models import LearningPathPage
+    from courses.selectors import original
 
-    return list(
-        LearningPathPage.objects.filter(enrolments__user=user).order_by(
-            "enrolments__created_at"
-        )
+    paths, seen = [], set()
+    enrolled_in = LearningPathPage.objects.filter(enrolments__user=user).order_by(
+        "enrolments__created_at"
     )
+    for path in enrolled_in:
+        path = original(path)
+        if path.pk not in seen:
+            seen.add(path.pk)
+            paths.append(path)
+    return paths
 
 
 def enrolled(*, user, path) -> bool:
-    return Enrolment.objects.filter(user=user, path=path).exists()
+    """Whether ``user`` is enrolled in ``path`` in any of its languages."""
+    return Enrolment.objects.filter(
+        user=user, path__translation_key=path.translation_key
+    ).exists()
 
 
 def lesson_done(*, user, lesson) -> bool:
-    return LessonCompletion.objects.filter(user=user, lesson=lesson).exists()
+    """Whether ``user`` finished ``lesson`` in any of its languages."""
+    return LessonCompletion.objects.filter(
+        user=user, lesson__translation_key=lesson.translation_key
+    ).exists()
 
 
 def lessons_done_ids(*, user, within) -> set[int]:
-    """The ids of the lessons under ``within`` (a path or a module) that
-    ``user`` has finished; none for a visitor."""
+    """The ids of the lessons under ``within`` (a path or a module, in any
+    language) that ``user`` has finished, in whichever language they
+    finished them; none for a visitor. One query."""
     if not user.is_authenticated:
         return set()
+    finished = LessonCompletion.objects.filter(user=user).values(
+        "lesson__translation_key"
+    )
     return set(
-        LessonCompletion.objects.filter(
-            user=user, lesson__in=LessonPage.objects.descendant_of(within)
-        ).values_list("lesson_id", flat=True)
+        LessonPage.objects.descendant_of(within)
+        .filter(translation_key__in=finished)
+        .values_list("pk", flat=True)
     )
 
 
@@ -165,36 +226,54 @@ def lesson_neighbours(*, lesson, request=None):
 
 
 def required_paths_not_started(*, user):
-    """Live paths required for the learner's role in which they have not
-    enrolled yet."""
+    """Live original paths required for the learner's role in which they
+    have not enrolled yet (in any language)."""
     from courses.models import LearningPathPage
     from courses.roles import RoleRequirement
+    from courses.selectors import default_locale_id
 
     if not user.role:
         return []
     return list(
         LearningPathPage.objects.live()
         .filter(
-            role_rules__role=user.role, role_rules__requirement=RoleRequirement.REQUIRED
+            locale_id=default_locale_id(),
+            role_rules__role=user.role,
+            role_rules__requirement=RoleRequirement.REQUIRED,
         )
-        .exclude(enrolments__user=user)
+        .exclude(
+            translation_key__in=Enrolment.objects.filter(user=user).values(
+                "path__translation_key"
+            )
+        )
         .order_by("path")
     )
 
 
 def dashboard(*, user):
-    """Everything "Mon parcours" shows."""
+    """Everything "Mon parcours" shows: progress on the original paths,
+    links to their pages in the visitor's language (no query in French)."""
+    from courses.selectors import translations_in
     from learners.selectors.sessions import sessions_upcoming_for
 
     progresses = [
         path_progress(user=user, path=path) for path in enrolled_paths(user=user)
     ]
+    required = required_paths_not_started(user=user)
+    next_lessons = {p.path.pk: p.next_lesson() for p in progresses}
+    shown = translations_in(
+        [p.path for p in progresses] + list(next_lessons.values()) + required
+    )
+    for progress in progresses:
+        progress.shown_path = shown[progress.path.pk]
+        if lesson := next_lessons[progress.path.pk]:
+            progress.shown_lessons = {lesson.pk: shown[lesson.pk]}
     ongoing = [p for p in progresses if not p.complete]
     return {
         "progresses": progresses,
         "next_step": next(
             ((p, p.next_lesson()) for p in ongoing if p.next_lesson()), (None, None)
         ),
-        "required_not_started": required_paths_not_started(user=user),
+        "required_not_started": [shown[path.pk] for path in required],
         "upcoming_sessions": sessions_upcoming_for(user=user),
     }

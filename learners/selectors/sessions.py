@@ -36,7 +36,11 @@ def sessions_with_counts(queryset=None):
 def sessions_for_module(*, module, user=None):
     """Upcoming, not cancelled sessions of ``module``, each with ``seats_left``,
     ``user_status`` (the user's registration status, or None) and
-    ``user_attended`` (their presence is recorded)."""
+    ``user_attended`` (their presence is recorded). Sessions hang on the
+    original module: a translated module shows its original's."""
+    from courses.selectors import original
+
+    module = original(module)
     sessions = sessions_with_counts(
         TrainingSession.objects.filter(
             module=module, cancelled_at__isnull=True, starts_at__gt=timezone.now()

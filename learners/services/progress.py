@@ -14,6 +14,7 @@ from courses.blocks import h5p_rules
 from courses.completion import lesson_complete_by_exercises
 from courses.models import LearningPathPage, LessonPage
 from courses.scorm.blocks import scorm_rules
+from courses.selectors import original
 from learners.models import (
     CompletionSource,
     Enrolment,
@@ -38,7 +39,9 @@ def _get_or_create(model, **fields):
 
 
 def enrolment_create(*, user, path, source=EnrolmentSource.SELF, enrolled_by=None):
-    """Enrol ``user`` in ``path`` (once). Returns (enrolment, created)."""
+    """Enrol ``user`` in ``path`` (once), kept on its original: enrolling in
+    English enrols in the French path. Returns (enrolment, created)."""
+    path = original(path)
     if not path.live:
         raise ApplicationError(_("Ce parcours n'est pas publié."))
     return _get_or_create(
@@ -69,6 +72,9 @@ def lesson_mark_done(*, user, lesson: LessonPage):
 
 
 def lesson_complete(*, user, lesson, source):
+    """Record ``lesson`` done, on its original (a lesson finished in English
+    is finished in French), and the path's completion if it is the last."""
+    lesson = original(lesson)
     path = path_of_lesson(lesson)
     enrolment_create(user=user, path=path)
     completion, created = _get_or_create(
@@ -81,7 +87,8 @@ def lesson_complete(*, user, lesson, source):
 
 def lesson_h5p_check(*, user, lesson):
     """Complete a lesson once every exercise in it, H5P or SCORM, meets its
-    rule."""
+    rule (results are kept on the original lesson)."""
+    lesson = original(lesson)
     h5p_results = (
         h5p_block_result(
             user=user,
@@ -105,7 +112,9 @@ def lesson_h5p_check(*, user, lesson):
 
 def progress_refresh(*, user, path):
     """Record the path's completion the first time the learner's progress,
-    under their current role, is complete; then announce it after commit."""
+    under their current role, is complete; then announce it after commit.
+    Kept on the original path: one completion, one certificate."""
+    path = original(path)
     progress = path_progress(user=user, path=path)
     if not progress.complete or progress.completion is not None:
         return progress
