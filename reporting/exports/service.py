@@ -2,11 +2,12 @@
 
 import logging
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -99,14 +100,12 @@ def export_job_run(*, job_id: int) -> None:
         raise
 
 
-def _started_at(job):
-    started = job.params.get("started_at")
-    return datetime.fromisoformat(started) if started else job.created_at
-
-
-def _abandoned(job, now) -> bool:
-    return job.status == ExportStatus.RUNNING and _started_at(job) < (
-        now - ABANDONED_AFTER
+def _abandoned_q(now) -> Q:
+    """Running, claimed more than ``ABANDONED_AFTER`` ago (a job marked
+    running with no claim time counts from its creation)."""
+    cutoff = now - ABANDONED_AFTER
+    return Q(status=ExportStatus.RUNNING) & (
+        Q(started_at__lt=cutoff) | Q(started_at__isnull=True, created_at__lt=cutoff)
     )
 
 
@@ -115,14 +114,13 @@ def _claim(job_id, *, now):
     job = (
         ExportJob.objects.select_for_update(of=("self",))
         .select_related("requested_by", "municipality")
-        .filter(pk=job_id)
+        .filter(Q(status=ExportStatus.PENDING) | _abandoned_q(now), pk=job_id)
         .first()
     )
-    if job is None or not (job.status == ExportStatus.PENDING or _abandoned(job, now)):
+    if job is None:
         return None
-    job.status = ExportStatus.RUNNING
-    job.params = {**job.params, "started_at": now.isoformat()}
-    job.save(update_fields=["status", "params"])
+    job.status, job.started_at = ExportStatus.RUNNING, now
+    job.save(update_fields=["status", "started_at"])
     return job
 
 
@@ -172,8 +170,9 @@ def export_jobs_abandoned_restart(*, now=None) -> int:
     from reporting.tasks import export_build_task  # tasks import services
 
     now = now or timezone.now()
-    running = ExportJob.objects.filter(status=ExportStatus.RUNNING)
-    abandoned = [job.pk for job in running if _abandoned(job, now)]
+    abandoned = list(
+        ExportJob.objects.filter(_abandoned_q(now)).values_list("pk", flat=True)
+    )
     for job_id in abandoned:
         export_build_task.delay_on_commit(job_id)
     return len(abandoned)

@@ -42,12 +42,23 @@ class ExportJob(models.Model):
     filename = models.CharField(max_length=200, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker last claimed it: a job still running 30 minutes later has
+    # lost its worker (``reporting.exports.service.ABANDONED_AFTER``).
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("exportation")
         verbose_name_plural = _("exportations")
         ordering = ["-created_at"]
+        # The periodic sweep looks for running jobs claimed long ago.
+        indexes = [
+            models.Index(
+                fields=["started_at"],
+                condition=models.Q(status="running"),
+                name="reporting_export_running",
+            )
+        ]
 
     def __str__(self):
         return f"{self.table}.{self.file_format} ({self.get_status_display()})"

@@ -321,9 +321,12 @@ def _abandoned_job(user, *, minutes_ago):
         params={"query": "region=12"},
         filename="municipalites.csv",
         status=ExportStatus.RUNNING,
+        started_at=timezone.now() - timedelta(minutes=minutes_ago),
     )
-    started = timezone.now() - timedelta(minutes=minutes_ago)
-    ExportJob.objects.filter(pk=job.pk).update(created_at=started)
+    # Created long before: the claim time counts, not the creation.
+    ExportJob.objects.filter(pk=job.pk).update(
+        created_at=timezone.now() - timedelta(days=1)
+    )
     return job
 
 
@@ -343,5 +346,6 @@ def test_a_job_left_running_by_a_dead_worker_is_built_again(
     alive.refresh_from_db()
     assert dead.status == ExportStatus.DONE and dead.total == 136
     assert alive.status == ExportStatus.RUNNING and not alive.file
+    assert dead.started_at > alive.started_at  # claimed again just now
     export_build_task.delay(dead.pk)  # built once: a rerun changes nothing
     assert ExportJob.objects.get(pk=dead.pk).file == dead.file
