@@ -7,6 +7,7 @@ from learners.models.consent import (
 )
 from learners.models.h5p import (
     H5PAttempt,
+    H5PBlockResult,
     H5PLaunch,
     H5PUserState,
     XapiStatement,
@@ -45,6 +46,7 @@ __all__ = [
     "ScormLaunch",
     "SessionRegistration",
     "H5PAttempt",
+    "H5PBlockResult",
     "H5PLaunch",
     "H5PUserState",
     "LearnerManager",

@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from courses.completion import BlockResult, block_complete
+from courses.grading import GradingMethod
+
 
 class XapiStatement(models.Model):
     """One xAPI statement as received, plus the fields the platform reads."""
@@ -174,3 +177,95 @@ class H5PLaunch(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.lesson_id}/{self.block_id}"
+
+
+class H5PBlockResult(models.Model):
+    """A learner's attempts on one H5P block of a lesson, summed up as they
+    open and close (``learners.services.xapi``), so that a block's result
+    reads one row however many attempts came before. It keeps what every
+    grading method needs, not one method's grade: a block's method, rule and
+    pass mark may change when its lesson is published again, and the row
+    stays right. The completed attempts' scaled scores (none counting as 0)
+    are added oldest first, as ``courses.grading.grade`` adds them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="h5p_block_results",
+    )
+    lesson = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    block_id = models.CharField(max_length=64)
+    attempts = models.PositiveIntegerField(default=0)
+    closed_attempts = models.PositiveIntegerField(default=0)
+    completed_attempts = models.PositiveIntegerField(default=0)
+    score_sum = models.FloatField(default=0.0)
+    score_best = models.FloatField(null=True, blank=True)
+    score_first = models.FloatField(null=True, blank=True)
+    score_last = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("résultat d'un bloc H5P")
+        verbose_name_plural = _("résultats des blocs H5P")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "block_id"],
+                name="unique_h5p_block_result",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(closed_attempts__lte=models.F("attempts"))
+                & models.Q(completed_attempts__lte=models.F("closed_attempts")),
+                name="h5p_block_result_counts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} — {self.lesson_id}/{self.block_id}"
+
+    def graded(self, method: str) -> float | None:
+        """The block's score under ``method``, as ``courses.grading.grade``
+        gives it from the whole list; ``None`` before a completed attempt."""
+        if not self.completed_attempts:
+            return None
+        return {
+            GradingMethod.AVERAGE: lambda: self.score_sum / self.completed_attempts,
+            GradingMethod.FIRST: lambda: self.score_first,
+            GradingMethod.LAST: lambda: self.score_last,
+        }.get(method, lambda: self.score_best)()
+
+    def block_result(
+        self, *, grading_method: str, completion_rule: str, pass_threshold: int
+    ) -> BlockResult:
+        """What ``courses.completion.block_result`` makes of the whole list
+        of attempts, from this row."""
+        score = self.graded(grading_method)
+        return BlockResult(
+            attempts=self.attempts,
+            completed_attempts=self.completed_attempts,
+            score=score,
+            complete=block_complete(
+                [score] if self.completed_attempts else [],
+                method=grading_method,
+                rule=completion_rule,
+                threshold=pass_threshold,
+            ),
+        )
+
+    def add_attempt(self):
+        self.attempts += 1
+
+    def close_attempt(self, *, completed: bool, score_scaled: float | None):
+        """Count an attempt as it closes (attempts close oldest first: a
+        block has one open attempt at a time)."""
+        self.closed_attempts += 1
+        if not completed:
+            return
+        score = score_scaled or 0.0
+        self.completed_attempts += 1
+        self.score_sum += score
+        if self.score_best is None or score > self.score_best:
+            self.score_best = score
+        if self.score_first is None:
+            self.score_first = score
+        self.score_last = score

@@ -9,13 +9,19 @@ published with that block. Other statements are stored all the same, marked
 untrusted, and count for nothing.
 """
 
+from itertools import chain
+
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
+from courses.blocks import h5p_rules
+from courses.completion import BlockResult, lesson_complete_by_exercises
 from courses.models import LessonPage
-from learners.models import H5PAttempt
+from courses.scorm.blocks import scorm_rules
+from learners.models import CompletionSource, H5PAttempt, H5PBlockResult
 from learners.selectors.h5p import h5p_block_content_id, h5p_live_lesson
+from learners.selectors.scorm import scorm_block_result
 from learners.services import progress, xapi_store
 from learners.xapi import ParsedStatement
 
@@ -92,12 +98,16 @@ class _Trust:
 
 class _AttemptTracker:
     """Opens, fills and closes a learner's attempts while a batch is read, in
-    memory, from each block's last attempt; ``save()`` then writes them."""
+    memory, from each block's last attempt, and keeps each block's result
+    (``H5PBlockResult``) up to date with them; ``save()`` then writes both."""
 
-    def __init__(self, user, last_attempts):
+    def __init__(self, user, last_attempts, results):
         self.user = user
         self.open = {}
         self.next_number = {}
+        self.results = results  # (lesson, block) → H5PBlockResult, read or new
+        self.had_attempts = set(last_attempts)
+        self.changed_results = {}
         for key, last in last_attempts.items():
             self.next_number[key] = last.number + 1
             self.open[key] = (
@@ -121,7 +131,26 @@ class _AttemptTracker:
             self.next_number[key] = attempt.number + 1
             self.created.append(attempt)
             self.open[key] = attempt
+            self._result(key).add_attempt()
         return self.open[key]
+
+    def _result(self, key):
+        """The block's result to change; one is made from the attempts
+        already there when none is stored (attempts written before results
+        were kept)."""
+        result = self.results.get(key)
+        if result is None:
+            if key in self.had_attempts:
+                result = xapi_store.result_from_attempts(
+                    user_id=self.user.pk, lesson_id=key[0], block_id=key[1]
+                )
+            else:
+                result = H5PBlockResult(
+                    user_id=self.user.pk, lesson_id=key[0], block_id=key[1]
+                )
+            self.results[key] = result
+        self.changed_results[key] = result
+        return result
 
     def attach(self, statement: ParsedStatement):
         key = (statement.lesson_id, statement.block_id)
@@ -130,6 +159,9 @@ class _AttemptTracker:
         attempt = self._open_attempt(statement, key)
         if statement.ends_attempt:
             self._close(attempt, statement)
+            self._result(key).close_attempt(
+                completed=attempt.completed, score_scaled=attempt.score_scaled
+            )
             self.open[key] = None
         return attempt
 
@@ -147,12 +179,16 @@ class _AttemptTracker:
     def save(self):
         """New attempts are inserted (the unique number turns a concurrent
         twin into an IntegrityError); an attempt is closed only if it is still
-        open, so two closing results never overwrite each other."""
+        open, so two closing results never overwrite each other; a block's
+        result likewise is inserted once and updated only from the counts it
+        was read with."""
         if self.created:
             H5PAttempt.objects.bulk_create(self.created)
         for attempt in self.changed:
             if not xapi_store.attempt_close(attempt):
                 raise _Retry
+        if not xapi_store.results_save(list(self.changed_results.values())):
+            raise _Retry
 
 
 def _statement_row(user, statement, attempt, trusted, found):
@@ -208,7 +244,7 @@ def _record(user, parsed):
         )
         fresh = _fresh(user, parsed, found.stored)
         trusted = _Trust(found)
-        tracker = _AttemptTracker(user, found.last_attempts)
+        tracker = _AttemptTracker(user, found.last_attempts, found.results)
         filed, closed = [], set()
         for statement in fresh:
             counts = trusted(statement)
@@ -227,7 +263,7 @@ def _record(user, parsed):
         for statement_id, s in resent.items()
         if s.ends_attempt and found.stored[statement_id].trusted
     }
-    return closed - found.lessons_done
+    return closed - found.lessons_done, tracker.results
 
 
 def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[str]:
@@ -244,18 +280,67 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
     """
     for attempt in range(RECORD_TRIES):
         try:
-            closed = _record(user, statements)
+            closed, results = _record(user, statements)
             break
         except IntegrityError:
             if attempt == RECORD_TRIES - 1:
                 raise
     if closed:
-        _lessons_check(user, closed)
+        _lessons_check(user, closed, results)
     return [str(s.statement_id) for s in statements]
 
 
-def _lessons_check(user, lesson_ids):
+def _lessons_check(user, lesson_ids, results):
     """A closed attempt may complete its lesson, not completed yet (the
-    lookup said so): check each lesson once."""
+    lookup said so): check each lesson once, from the block results this
+    request read and wrote (``results``, by (lesson, block))."""
     for lesson in LessonPage.objects.filter(pk__in=lesson_ids):
-        progress.lesson_h5p_check(user=user, lesson=lesson)
+        if _exercises_complete(user, lesson, results):
+            source = (
+                CompletionSource.H5P
+                if h5p_rules(lesson.body)
+                else CompletionSource.SCORM
+            )
+            progress.lesson_complete(user=user, lesson=lesson, source=source)
+
+
+def _exercises_complete(user, lesson, results) -> bool:
+    """Whether every exercise of the lesson, H5P or SCORM, meets its rule
+    (``progress.lesson_h5p_check``'s rule, read from one stored result row
+    per H5P block however many attempts came before). The blocks this
+    request touched are judged first, from memory; the others' rows are read
+    only if those are complete, in one query."""
+    rules = h5p_rules(lesson.body)
+    known = [r for r in rules if (lesson.pk, r.block_id) in results]
+    others = [r for r in rules if (lesson.pk, r.block_id) not in results]
+
+    def h5p_results():
+        for rule in known:
+            yield _judged(results[lesson.pk, rule.block_id], rule)
+        if others:
+            stored = {
+                r.block_id: r
+                for r in H5PBlockResult.objects.filter(
+                    user=user,
+                    lesson_id=lesson.pk,
+                    block_id__in=[rule.block_id for rule in others],
+                )
+            }
+            for rule in others:
+                yield _judged(stored.get(rule.block_id), rule)
+
+    scorm_results = (
+        scorm_block_result(user=user, lesson_id=lesson.pk, rules=rules)
+        for rules in scorm_rules(lesson.body)
+    )
+    return lesson_complete_by_exercises(chain(h5p_results(), scorm_results))
+
+
+def _judged(result, rule) -> BlockResult:
+    if result is None:
+        return BlockResult(attempts=0, completed_attempts=0, score=None, complete=False)
+    return result.block_result(
+        grading_method=rule.grading_method,
+        completion_rule=rule.completion_rule,
+        pass_threshold=rule.pass_threshold,
+    )

@@ -26,7 +26,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.models import H5PContent, LessonPage
-from learners.models import H5PAttempt, H5PLaunch, LessonCompletion, XapiStatement
+from learners.models import (
+    H5PAttempt,
+    H5PBlockResult,
+    H5PLaunch,
+    LessonCompletion,
+    XapiStatement,
+)
 
 
 def _quote(name):
@@ -64,20 +70,28 @@ class LookupRow(NamedTuple):
 
     kind: str  # s: a stored statement, c: a content, l: a lesson,
     # a: the learner's last attempt on a block, d: a lesson they completed,
-    # r: one of their launches
+    # r: one of their launches, b: their result on a block
     statement_id: object  # s
     content_hash: str | None  # s
     owner_id: int | None  # s: who sent the stored statement
     trusted: bool | None  # s
     launch_id: object  # r
     content_id: int | None  # c, r
-    lesson_id: int | None  # l, a, d, r
-    block_id: str | None  # a, r
+    lesson_id: int | None  # l, a, d, r, b
+    block_id: str | None  # a, r, b
     attempt_id: int | None  # a
     attempt_number: int | None  # a
     attempt_open: bool | None  # a
     lesson_state: int | None  # r: a LessonState
     unexpired: bool | None  # r
+    result_id: int | None  # b, then the H5PBlockResult's counts and scores
+    result_attempts: int | None
+    result_closed: int | None
+    result_completed: int | None
+    score_sum: float | None
+    score_best: float | None
+    score_first: float | None
+    score_last: float | None
 
 
 class StoredStatement(NamedTuple):
@@ -110,6 +124,7 @@ class Lookup:
     last_attempts: dict = field(default_factory=dict)  # (lesson, block) → LastAttempt
     lessons_done: set = field(default_factory=set)  # completed by the learner
     launches: dict = field(default_factory=dict)  # the user's, by id → Launch
+    results: dict = field(default_factory=dict)  # (lesson, block) → H5PBlockResult
 
 
 @cache
@@ -136,6 +151,14 @@ def _column_types():
         "attempt_open": flag,
         "lesson_state": models.IntegerField().db_type(connection),
         "unexpired": flag,
+        "result_id": H5PBlockResult._meta.pk.db_type(connection),
+        "result_attempts": of(H5PBlockResult, "attempts"),
+        "result_closed": of(H5PBlockResult, "closed_attempts"),
+        "result_completed": of(H5PBlockResult, "completed_attempts"),
+        "score_sum": of(H5PBlockResult, "score_sum"),
+        "score_best": of(H5PBlockResult, "score_best"),
+        "score_first": of(H5PBlockResult, "score_first"),
+        "score_last": of(H5PBlockResult, "score_last"),
     }
 
 
@@ -209,6 +232,38 @@ def _last_attempts(pairs):
     return [_last_attempt(table, *columns)] * pairs
 
 
+# LookupRow's columns of a "b" row → H5PBlockResult's fields.
+RESULT_COLUMNS = {
+    "result_id": "id",
+    "result_attempts": "attempts",
+    "result_closed": "closed_attempts",
+    "result_completed": "completed_attempts",
+    "score_sum": "score_sum",
+    "score_best": "score_best",
+    "score_first": "score_first",
+    "score_last": "score_last",
+}
+
+
+def _results(lessons, blocks):
+    """The learner's result rows on the blocks asked about (one probe of
+    their unique index each): what a closing attempt adds to."""
+    user, lesson, block = (
+        _column(H5PBlockResult, name) for name in ("user", "lesson", "block_id")
+    )
+    return _branch(
+        "b",
+        f"{_table(H5PBlockResult)} b WHERE b.{user} = %s "
+        f"AND b.{lesson} IN ({_marks(lessons)}) AND b.{block} IN ({_marks(blocks)})",
+        lesson_id=f"b.{lesson}",
+        block_id=f"b.{block}",
+        **{
+            name: f"b.{_column(H5PBlockResult, attname)}"
+            for name, attname in RESULT_COLUMNS.items()
+        },
+    )
+
+
 def _lessons_done(count):
     """Which of the lessons asked about the learner has completed already:
     a closing result then needs no lesson check."""
@@ -265,6 +320,7 @@ def lookup_sql(statements, contents, lessons, blocks, launches) -> str:
         sql.append(_existing("l", LessonPage, lessons, "lesson_id"))
     if lessons and blocks:
         sql += _last_attempts(lessons * blocks)
+        sql.append(_results(lessons, blocks))
     if lessons:
         sql.append(_lessons_done(lessons))
     if launches:
@@ -277,8 +333,9 @@ def lookup(
 ) -> Lookup:
     """One round trip: which statement ids are stored (with their hash,
     owner and whether they were trusted), which contents and lessons exist,
-    the learner's last attempt on each (lesson, block) asked about, which of
-    those lessons they completed, and which of the launches named are theirs."""
+    the learner's last attempt and result on each (lesson, block) asked
+    about, which of those lessons they completed, and which of the launches
+    named are theirs."""
     statement_ids, launch_ids = list(statement_ids), list(launch_ids)
     if not statement_ids:
         return Lookup()
@@ -290,6 +347,7 @@ def lookup(
         for lesson_id in lesson_ids:
             for block_id in block_ids:
                 params += [user_id, lesson_id, block_id] * 2
+        params += [user_id, *lesson_ids, *block_ids]
     else:
         block_ids = ()
     if lesson_ids:
@@ -308,10 +366,10 @@ def lookup(
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return _found(map(LookupRow._make, cursor), statement_id, launch_id)
+        return _found(map(LookupRow._make, cursor), statement_id, launch_id, user_id)
 
 
-def _found(rows, statement_id, launch_id) -> Lookup:
+def _found(rows, statement_id, launch_id, user_id) -> Lookup:
     found = Lookup()
     for row in rows:
         if row.kind == "s":
@@ -328,6 +386,8 @@ def _found(rows, statement_id, launch_id) -> Lookup:
             found.last_attempts[row.lesson_id, row.block_id] = LastAttempt(
                 row.attempt_id, row.attempt_number, bool(row.attempt_open)
             )
+        elif row.kind == "b":
+            found.results[row.lesson_id, row.block_id] = _result(row, user_id)
         else:
             found.launches[launch_id.to_python(row.launch_id)] = Launch(
                 row.lesson_id,
@@ -337,6 +397,20 @@ def _found(rows, statement_id, launch_id) -> Lookup:
                 bool(row.unexpired),
             )
     return found
+
+
+def _result(row: LookupRow, user_id) -> H5PBlockResult:
+    """The stored row, which remembers the counts it was read with
+    (``results_save`` writes it back only if they are still the same)."""
+    result = H5PBlockResult(
+        **{attname: getattr(row, name) for name, attname in RESULT_COLUMNS.items()},
+        user_id=user_id,
+        lesson_id=row.lesson_id,
+        block_id=row.block_id,
+    )
+    result._state.adding = False
+    result.read_counts = (result.attempts, result.closed_attempts)
+    return result
 
 
 @cache
@@ -411,6 +485,74 @@ def attempt_close(attempt: H5PAttempt) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(close_sql(), [*params, attempt.pk])
         return cursor.rowcount == 1
+
+
+RESULT_FIELDS = (
+    "attempts",
+    "closed_attempts",
+    "completed_attempts",
+    "score_sum",
+    "score_best",
+    "score_first",
+    "score_last",
+)
+
+
+@cache
+def result_update_sql() -> str:
+    assignments = ", ".join(
+        f"{_column(H5PBlockResult, name)} = %s" for name in RESULT_FIELDS
+    )
+    attempts, closed = (
+        _column(H5PBlockResult, name) for name in ("attempts", "closed_attempts")
+    )
+    return (
+        f"UPDATE {_table(H5PBlockResult)} SET {assignments} "
+        f"WHERE {_pk(H5PBlockResult)} = %s AND {attempts} = %s AND {closed} = %s"
+    )
+
+
+def results_save(results) -> bool:
+    """Write the learner's block results changed in memory: new ones are
+    inserted (the unique (user, lesson, block) turns a concurrent twin into an
+    IntegrityError), a stored one is updated only if its counts are still
+    those it was read with. False if another request changed one first (the
+    caller starts again)."""
+    stored = [r for r in results if not r._state.adding]
+    new = [r for r in results if r._state.adding]
+    if new:
+        H5PBlockResult.objects.bulk_create(new)
+    with connection.cursor() as cursor:
+        for result in stored:
+            params = [
+                H5PBlockResult._meta.get_field(name).get_db_prep_save(
+                    getattr(result, name), connection
+                )
+                for name in RESULT_FIELDS
+            ]
+            cursor.execute(
+                result_update_sql(), [*params, result.pk, *result.read_counts]
+            )
+            if cursor.rowcount != 1:
+                return False
+    return True
+
+
+def result_from_attempts(*, user_id, lesson_id, block_id) -> H5PBlockResult:
+    """A block's result summed up from its attempts, oldest first: for a
+    block whose attempts were written without one (before the ingest kept
+    it), so that the first closing attempt does not start from nothing."""
+    result = H5PBlockResult(user_id=user_id, lesson_id=lesson_id, block_id=block_id)
+    attempts = H5PAttempt.objects.filter(
+        user_id=user_id, lesson_id=lesson_id, block_id=block_id
+    ).order_by("number")
+    for finished_at, completed, scaled in attempts.values_list(
+        "finished_at", "completed", "score_scaled"
+    ):
+        result.add_attempt()
+        if finished_at is not None or completed:
+            result.close_attempt(completed=completed, score_scaled=scaled)
+    return result
 
 
 # pg_advisory_xact_lock's first key: the namespace of the learners' attempts.

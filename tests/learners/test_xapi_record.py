@@ -211,17 +211,17 @@ def test_a_re_sent_result_checks_the_lesson_again(learner, site, monkeypatch):
     passing = finished(
         content, lesson, 0.9, registration=launch(learner, lesson, block=BLOCK)
     )
-    real_check = progress.lesson_h5p_check
+    real_complete = progress.lesson_complete
 
-    def failing_check(**kwargs):
+    def failing_complete(**kwargs):
         raise RuntimeError("la vérification a échoué après l'enregistrement")
 
-    monkeypatch.setattr(progress, "lesson_h5p_check", failing_check)
+    monkeypatch.setattr(progress, "lesson_complete", failing_complete)
     with pytest.raises(RuntimeError):
         record(learner, passing)  # stored, but the browser got an error
     assert XapiStatement.objects.filter(user=learner).count() == 1
     assert not LessonCompletion.objects.filter(user=learner).exists()
-    monkeypatch.setattr(progress, "lesson_h5p_check", real_check)
+    monkeypatch.setattr(progress, "lesson_complete", real_complete)
 
     record(learner, passing)  # the browser's queue sends it again
 
