@@ -43,9 +43,11 @@ def _english_fields(page) -> dict:
     if isinstance(page, LessonPage):
         fields = dict(en.LESSONS.get(page.slug, {}))
         if text := fields.pop("body", None):
-            # The exercises (H5P, SCORM) stay those of the French lesson.
+            # The exercises (H5P, SCORM) stay those of the French lesson,
+            # under the same block ids: a result is kept on the French lesson
+            # whichever language it was played in.
             exercises = [
-                (block.block_type, block.value)
+                (block.block_type, block.value, block.id)
                 for block in page.body
                 if block.block_type in {"h5p", "scorm"}
             ]

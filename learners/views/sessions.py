@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import ApplicationError
 from courses.models import SessionFormat, TrainingSession
+from courses.selectors import translations_in
 from learners.emails import CALENDAR_FILENAME
 from learners.models import RegistrationStatus
 from learners.selectors import sessions as selectors
@@ -55,6 +56,8 @@ def _detail_context(request, session):
     now = timezone.now()
     return {
         "session": session,
+        # The module a session hangs on (the original), in the visitor's language.
+        "module": translations_in([session.module])[session.module_id],
         "registration": registration,
         "registered": registered,
         "waitlisted": status == RegistrationStatus.WAITLISTED,

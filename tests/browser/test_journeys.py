@@ -1,5 +1,6 @@
 """The three journeys walked end to end in Chromium, in French and in English:
-the learner (catalogue → path → enrol → lesson done → "Mon parcours"), the
+the learner (catalogue → path → enrol → lesson done → "Mon parcours"; in
+English, the French path then shows the same progress: one learner), the
 trainer (lands on the admin, sessions, a session form naming homonyms by
 region) and the coordinator (lands on the dashboard, a region narrows the
 MRCs). No page answers 500, and under /en/ no link leads back to French.
@@ -107,6 +108,13 @@ def test_the_learner_journey(
     click_through("form[action*='/terminee/'] button")
     page = walk(f"{prefix}/compte/mon-parcours/", "learner-6-dashboard")
     assert page.locator("main").inner_text()
+    shown = walk(path_url, "learner-7-progress").inner_text(
+        ".path-panel .progress-value"
+    )
+    if prefix:  # enrolled and progressed in English: the same in French
+        french = walk(path_url.removeprefix(prefix), "learner-8-french-path")
+        assert french.locator(".path-panel form button").count() == 0
+        assert french.inner_text(".path-panel .progress-value") == shown
 
 
 def test_the_trainer_journey(

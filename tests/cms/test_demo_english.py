@@ -91,6 +91,22 @@ def test_the_english_phishing_lesson_keeps_its_exercise(demo):
     assert any(b.block_type == "h5p" for b in lesson.body)
 
 
+def test_english_lessons_keep_their_exercises_block_ids(demo):
+    """An exercise played in English is launched and counted on the French
+    lesson, under the same block id."""
+    english = Locale.objects.get(language_code="en")
+    lessons = LessonPage.objects.filter(locale=english)
+
+    def exercise_ids(page):
+        return [b.id for b in page.body if b.block_type in {"h5p", "scorm"}]
+
+    with_exercises = [lesson for lesson in lessons if exercise_ids(lesson)]
+    assert with_exercises
+    for lesson in with_exercises:
+        source = lesson.get_translation(Locale.get_default())
+        assert exercise_ids(lesson) == exercise_ids(source), lesson.slug
+
+
 def test_untranslated_lesson_bodies_are_the_french_ones_unchanged(demo):
     """A lesson with only its title translated keeps the French body, block for
     block: that is what tells templates to mark it lang="fr-ca"."""

@@ -329,3 +329,16 @@ def test_a_lesson_under_an_unpublished_english_module_is_not_found(
     client.force_login(learner)
 
     assert client.get(english["lesson"].url).status_code == 404
+
+
+def test_a_session_seen_in_english_links_to_the_english_module(
+    client, site, english, learner
+):
+    session = TrainingSessionFactory(module=site["module"])
+    client.force_login(learner)
+    with override("en"):
+        url = reverse("learners:session_detail", args=[session.pk])
+
+    page = client.get(url).content.decode()
+
+    assert f'<a href="{english["module"].url}">{english["module"].title}</a>' in page
