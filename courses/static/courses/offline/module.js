@@ -56,6 +56,8 @@
         "%(date)s",
         new Date(kept.at).toLocaleString(document.documentElement.lang || "fr"),
       );
+      if (!kept.exercises) status.textContent += ` ${text.textNoExercises}`;
+      else if (kept.expires && kept.expires < Date.now()) status.textContent += ` ${text.textExpired}`;
       download.textContent = text.textUpdate;
       removal.hidden = false;
       usage.textContent = `${text.textModule.replace("%(size)s", megabytes(kept.bytes))} ${await estimate()}`;
@@ -182,22 +184,33 @@
       shown += 1;
       showProgress(0, 0);
     }
-    for (const kept of manifest.launches) {
+    // The exercises: their player files on the player's origin first, then
+    // the launches, kept only if the player could be stored (a browser that
+    // blocks third-party storage refuses the player's worker: the lessons are
+    // kept, the exercises will ask for a connection).
+    let playerBytes = 0;
+    let exercises = manifest.launches.length > 0;
+    if (exercises) {
+      try {
+        const stored = await ask(
+          manifest.player.store,
+          { type: "virage:offline-store", module, files: manifest.player.files },
+          "virage:offline-stored",
+        );
+        if (stored.failed) throw new Error(text.textIncomplete);
+        playerBytes = stored.bytes;
+      } catch (error) {
+        if (error.message === text.textIncomplete) throw error;
+        exercises = false;
+      }
+    }
+    for (const kept of exercises ? manifest.launches : []) {
       const key = `/hors-ligne/lancements/${kept.lesson}/${encodeURIComponent(kept.block)}`;
       const body = { launch: kept.launch, expires: kept.expires, player_url: kept.player_url };
-      await cache.put(key, new Response(JSON.stringify(body), {
-        headers: { "Content-Type": "application/json" },
-      }));
-    }
-    let playerBytes = 0;
-    if (manifest.player.files.length) {
-      const stored = await ask(
-        manifest.player.store,
-        { type: "virage:offline-store", module, files: manifest.player.files },
-        "virage:offline-stored",
+      await cache.put(
+        key,
+        new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json" } }),
       );
-      if (stored.failed) throw new Error(text.textIncomplete);
-      playerBytes = stored.bytes;
     }
     const bytes = (await size(cache)) + playerBytes;
     const expires = manifest.launches.map((kept) => Date.parse(kept.expires));
@@ -206,7 +219,8 @@
       bytes,
       seconds: (performance.now() - started) / 1000,
       store: manifest.player.store,
-      expires: expires.length ? Math.min(...expires) : null,
+      expires: exercises && expires.length ? Math.min(...expires) : null,
+      exercises: exercises || !manifest.launches.length,
     });
     progress.hidden = true;
     await show();
