@@ -4,9 +4,11 @@ from reporting.models.rollup import (
     AttendanceFact,
     LearnerFact,
     LearnerPathFact,
+    ParticipationTally,
     PathContent,
     RollupCheckpoint,
     RollupState,
+    TallyLevel,
 )
 
 __all__ = [
@@ -15,8 +17,10 @@ __all__ = [
     "ExportStatus",
     "LearnerFact",
     "LearnerPathFact",
+    "ParticipationTally",
     "PathContent",
     "RollupCheckpoint",
     "RollupState",
+    "TallyLevel",
     "TrainingContact",
 ]

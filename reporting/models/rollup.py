@@ -110,6 +110,9 @@ class LearnerPathFact(models.Model):
                 condition=models.Q(dirty=True),
                 name="reporting_lpf_dirty",
             ),
+            # The few rows whose activity left (or entered) the last 30 days
+            # since the tally was computed (``reporting.selectors.tally``).
+            models.Index(fields=["last_active_at"], name="reporting_lpf_active"),
         ]
 
     def __str__(self):
@@ -143,6 +146,53 @@ class AttendanceFact(models.Model):
         return str(self.registration_id)
 
 
+class TallyLevel(models.TextChoices):
+    LEARNER = "learner"  # per role: distinct learners (``prev_…`` columns)
+    PATH = "path"  # per path: enrolments
+    THEME = "theme"  # per theme: distinct learners in it (``theme_prev_…``)
+    MONTH = "month"  # per month: milestones reached that month (trends)
+
+
+class ParticipationTally(models.Model):
+    """The dashboard's sums, per municipality, computed at each refresh from
+    ``LearnerPathFact`` and ``AttendanceFact`` for the whole period (no date,
+    role, path or theme filter): a report of a geography reads these few
+    thousand rows instead of grouping every enrolment.
+
+    One row per (municipality, ``level``, ``item``, ``role``): ``item`` is the
+    path or theme id (0 for the other levels), ``role`` is set on the learner
+    level only, ``month`` is the first month of enrolment (learner level) or
+    the month counted (month level, where each milestone column counts the
+    rows reaching it that month). ``active`` is as of the refresh
+    (``RollupState.refreshed_at``); readers correct it for the time elapsed
+    since. Derived data, recomputed whole at each refresh.
+    """
+
+    municipality = models.ForeignKey(
+        "territory.Municipality", on_delete=models.CASCADE, related_name="+"
+    )
+    level = models.CharField(max_length=7, choices=TallyLevel.choices)
+    item = models.IntegerField(default=0)
+    role = models.CharField(max_length=30, blank=True)
+    month = models.DateField(null=True)
+    enrolled = models.IntegerField(default=0)
+    started = models.IntegerField(default=0)
+    completed = models.IntegerField(default=0)
+    certified = models.IntegerField(default=0)
+    active = models.IntegerField(default=0)
+    elected_trained = models.IntegerField(default=0)
+    registered = models.IntegerField(default=0)
+    attended = models.IntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["level", "municipality"], name="reporting_tally")
+        ]
+
+    def __str__(self):
+        return f"{self.municipality_id} {self.level} {self.item} {self.role}"
+
+
 class PathContent(models.Model):
     """Which learning path a module or a lesson page belongs to (the page
     tree, flattened). ``page_id`` is no foreign key on purpose: a deleted page
@@ -164,6 +214,9 @@ class RollupState(models.Model):
     refreshed_at = models.DateTimeField(null=True)
     duration_ms = models.PositiveIntegerField(default=0)
     version = models.PositiveBigIntegerField(default=0)
+    # When ``ParticipationTally`` was computed (its ``active`` counts the
+    # 30 days before); None: not yet, reports count the facts.
+    tallied_at = models.DateTimeField(null=True)
 
     def __str__(self):
         return f"v{self.version} ({self.refreshed_at})"

@@ -18,12 +18,14 @@ from reporting.models import (
     AttendanceFact,
     LearnerFact,
     LearnerPathFact,
+    ParticipationTally,
     PathContent,
     RollupCheckpoint,
     RollupState,
 )
 from reporting.rollup import sources
 from reporting.rollup.derived import derived_refresh
+from reporting.rollup.tally import tally_refresh
 from reporting.rollup.tree import path_contents_sync
 
 # A transaction that commits later than this after its insert would be missed.
@@ -113,6 +115,7 @@ def _refresh(cursor, now):
     derived_refresh(cursor)
     attendance, params = sources.attendance()
     attendance.run(cursor, [*params, now])
+    tally_refresh(cursor, now)
 
 
 def rollup_refresh(*, now=None) -> RollupState | None:
@@ -127,7 +130,7 @@ def rollup_refresh(*, now=None) -> RollupState | None:
             return None
         with connection.cursor() as cursor:
             _refresh(cursor, now)
-        state.refreshed_at = now
+        state.refreshed_at = state.tallied_at = now
         state.version += 1
         state.duration_ms = round((time.perf_counter() - started) * 1000)
         state.save()
@@ -143,6 +146,7 @@ def rollup_rebuild() -> RollupState | None:
             LearnerFact,
             PathContent,
             RollupCheckpoint,
+            ParticipationTally,
         ):
             model.objects.all().delete()
     return rollup_refresh()
@@ -154,7 +158,7 @@ def rollup_compact() -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        for model in (LearnerPathFact, LearnerFact, AttendanceFact):
+        for model in (LearnerPathFact, LearnerFact, AttendanceFact, ParticipationTally):
             cursor.execute(f"VACUUM (FULL, ANALYZE) {model._meta.db_table}")
 
 

@@ -18,6 +18,13 @@ from reporting.selectors.scope import (
     period_q,
 )
 from reporting.selectors.session import reporting_alias
+from reporting.selectors.tally import (
+    tallied,
+    tally_attendance_by,
+    tally_attendance_by_municipality_role,
+    tally_by_municipality_role,
+    tally_by_path_and_theme,
+)
 
 LEARNER, THEME, PATH = "learner", "theme", "path"
 
@@ -69,6 +76,8 @@ def learner_sums(scope: Scope, level: str) -> dict:
 def counts_by_municipality_role(scope: Scope) -> list[dict]:
     """Learners per municipality and role — a few thousand rows for Québec —
     and the month of the first enrolment of the period (for trends)."""
+    if tallied(scope):
+        return tally_by_municipality_role(scope)
     first_month = Min(
         Case(When(period_q("enrolled_at", scope), then=F("enrolled_month")))
     )
@@ -103,6 +112,8 @@ def _outer(prefix: str, key: str, names: list[str], source: str) -> str:
 def counts_by_path_and_theme(scope: Scope) -> tuple[dict, dict]:
     """({path id: counts}, {theme id: counts}) in one pass over the rollup,
     with how many municipalities took part and had someone certified."""
+    if tallied(scope):
+        return tally_by_path_and_theme(scope)
     path_sums, theme_sums = _keyed_sums(scope)
     inner = (
         facts_in_scope(scope)
@@ -134,6 +145,11 @@ def counts_by_path_and_theme(scope: Scope) -> tuple[dict, dict]:
 
 def attendance_by(scope: Scope, *keys: str) -> list[tuple]:
     """(*keys, registered, attended) for in-person sessions that ended."""
+    if tallied(scope):
+        if keys == ("municipality_id", "role"):
+            return tally_attendance_by_municipality_role(scope)
+        if keys in (("path_id",), ("theme_id",)):
+            return tally_attendance_by(scope, keys[0].removesuffix("_id"))
     rows = (
         attendance_in_scope(scope)
         .values(*keys)

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from reporting.selectors.scope import Scope, facts_in_scope, period_q
+from reporting.selectors.tally import tallied, tally_events
 
 # (milestone, name of the count of such events)
 MILESTONES = (
@@ -44,6 +45,9 @@ class Trends:
 def _events(scope: Scope) -> dict[str, Counter]:
     """{count name: {month: events}} for the four milestones, in one pass:
     rows grouped by their four months (a few thousand combinations)."""
+    if tallied(scope):
+        by_milestone = tally_events(scope)
+        return {name: by_milestone[milestone] for milestone, name in MILESTONES}
     months = [f"{milestone}_month" for milestone, _name in MILESTONES]
     rows = (
         facts_in_scope(scope)
