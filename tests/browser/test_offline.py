@@ -57,9 +57,10 @@ def chrome_page():
 SHOTS = os.environ.get("VIRAGE_SCREENSHOTS")  # a folder: keep screenshots there
 
 
-def shot(page, name):
+def shot(page, name, full_page=True):
     if SHOTS:
-        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
+        path = os.path.join(SHOTS, f"{name}.png")
+        page.screenshot(path=path, full_page=full_page)
 
 
 def until(condition, seconds=15):
@@ -111,6 +112,12 @@ def test_a_downloaded_module_is_played_offline_and_its_result_recorded_once(
     page.context.set_offline(True)
     page.reload()
     assert page.is_visible("[data-offline-banner]")
+    # The app shell: "Mon parcours" as at the last visit online, marked offline.
+    page.click("nav >> text=Mon parcours")
+    assert page.is_visible("[data-offline-banner]")
+    assert page.inner_text("h1") == "Mon parcours"
+    assert "Cybersécurité pour les élu·e·s" in page.inner_text("main")
+    shot(page, "dashboard-offline")
     page.goto(f"{live_server.url}{lesson.url}")
     assert page.is_visible("[data-offline-banner]")
     page.click("[data-h5p-open]")
@@ -122,7 +129,7 @@ def test_a_downloaded_module_is_played_offline_and_its_result_recorded_once(
         f"async () => (await VirageOutbox.pending('{learner.email}'))"
         ".some(i => i.body.includes('answered'))"
     )
-    shot(page, "lesson-offline")
+    shot(page, "lesson-offline", full_page=False)
     assert not XapiStatement.objects.filter(verb__endswith="/answered").exists()
 
     page.context.set_offline(False)

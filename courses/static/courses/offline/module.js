@@ -42,10 +42,11 @@
     return `${number.format(bytes / 1048576)} Mo`;
   }
 
+  // What the downloaded modules take on this device (both origins' caches:
+  // navigator.storage.estimate() sees only this origin's).
   async function estimate() {
-    if (!navigator.storage || !navigator.storage.estimate) return "";
-    const { usage: used } = await navigator.storage.estimate();
-    return text.textTotal.replace("%(size)s", megabytes(used || 0));
+    const bytes = Object.values(records()).reduce((sum, kept) => sum + (kept.bytes || 0), 0);
+    return bytes ? text.textTotal.replace("%(size)s", megabytes(bytes)) : "";
   }
 
   async function show() {
@@ -54,7 +55,10 @@
     if (kept) {
       status.textContent = text.textReady.replace(
         "%(date)s",
-        new Date(kept.at).toLocaleString(document.documentElement.lang || "fr"),
+        new Date(kept.at).toLocaleString(document.documentElement.lang || "fr", {
+          dateStyle: "long",
+          timeStyle: "short",
+        }),
       );
       if (!kept.exercises) status.textContent += ` ${text.textNoExercises}`;
       else if (kept.expires && kept.expires < Date.now()) status.textContent += ` ${text.textExpired}`;
