@@ -68,6 +68,27 @@ class SiteLookupCacheMiddleware:
             request._wagtail_site = site
         return self.get_response(request)
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail serves a page: the page from the cached tree
+        (``courses.cache.site_route``), handed over as Wagtail's own route
+        result, and its view restrictions read from the cache (none, mostly)
+        rather than two queries. A page the cached tree does not hold (a
+        routable sub-page, a draft) is left to Wagtail."""
+        from wagtail import views as wagtail_views
+        from wagtail.url_routing import RouteResult
+
+        from courses.cache import site_route, view_restrictions
+
+        site = getattr(request, "_wagtail_site", None)
+        if view_func is not wagtail_views.serve or site is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        page = site_route(site, [part for part in path.split("/") if part])
+        if page is not None:
+            page.get_view_restrictions = lambda: view_restrictions(page)
+            request._wagtail_route_for_request = RouteResult(page)
+        return None
+
 
 def _site_fields(request) -> dict | None:
     from wagtail.models import Site

@@ -1,14 +1,14 @@
 """Receivers that keep ``courses.cache`` true to the page tree."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from courses.cache import structure_invalidate
 
 
 def _page_changed(sender, instance=None, **kwargs):
-    if isinstance(instance, Page | Site):
+    if isinstance(instance, Page | Site | PageViewRestriction):
         structure_invalidate()
 
 
@@ -17,6 +17,7 @@ def connect() -> None:
     page_unpublished.connect(structure_invalidate, dispatch_uid="courses-unpublished")
     post_page_move.connect(structure_invalidate, dispatch_uid="courses-moved")
     # A title, a slug or the live flag written outside publishing (a script,
-    # a copy, a deletion), or a site's hostname, changes what is cached too.
+    # a copy, a deletion), a site's hostname, or a page's view restriction
+    # changes what is cached too.
     post_save.connect(_page_changed, dispatch_uid="courses-page-saved")
     post_delete.connect(_page_changed, dispatch_uid="courses-page-deleted")

@@ -101,6 +101,17 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def forget_structure():
+    """Each test starts with no page tree remembered by this process
+    (``courses.cache``): it names pages an earlier test's rollback removed.
+    Apart from ``empty_cache``, which some modules override."""
+    from courses.cache import local_clear
+
+    local_clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in the site's language. A request through the test
     client leaves the language it asked for (English, say) active in this
