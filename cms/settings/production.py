@@ -30,6 +30,14 @@ DATABASES = {
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
 CELERY_TASK_ALWAYS_EAGER = False
+# Tasks are acknowledged when done (acks_late): Redis hands an unacknowledged
+# task to another worker after this delay, so it must outlast the longest task
+# (a 20,000-row import or a national export: minutes, not hours), or that task
+# would run twice at once. A dead worker's task waits as long: the sweeps
+# (outbox every 5 min, abandoned exports after 30 min) pick up the rest sooner.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT_S", str(3 * 3600)))
+}
 # SMTP; `make prod` on one machine prints e-mails instead (cms.mail).
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST")
