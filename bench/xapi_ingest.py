@@ -6,7 +6,8 @@ statement is trusted and filed into attempts, as a real player's are.
 
 Run from the project root: `.venv/bin/python bench/xapi_ingest.py` (or `make bench`).
 Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); it creates and
-drops its own database. Ends with one line of JSON: single_per_s, single_p95_ms,
+drops its own database (``XAPI_BENCH_DATABASE``, default
+virage_bench_xapi). Ends with one line of JSON: single_per_s, single_p95_ms,
 batch_per_s, batch_p95_ms; with ``--history N`` every learner first gets N
 earlier closed attempts on the block (none passed, so each closing result
 still checks the lesson), and the JSON adds ``history`` and
@@ -16,6 +17,7 @@ it with a run at ``--history 0``).
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -28,7 +30,7 @@ import _pg as pg
 import psycopg
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE = "virage_bench_xapi"
+DATABASE = os.environ.get("XAPI_BENCH_DATABASE", "virage_bench_xapi")
 HOST = "127.0.0.1"
 
 
@@ -192,8 +194,19 @@ def history_add(setup, count):
             "WHERE u.email = ANY(%s)",
             [setup["content"], setup["lesson"], BLOCK, count, setup["emails"]],
         )
+        # Their block results, as the ingest keeps them (every score is 0.5:
+        # SUM adds them exactly in any order; first and last are 0.5).
+        c.execute(
+            "INSERT INTO learners_h5pblockresult (user_id, lesson_id, block_id, "
+            "closed_attempts, completed_attempts, score_sum, "
+            "score_best, score_first, score_last) "
+            "SELECT user_id, lesson_id, block_id, count(*), count(*), "
+            "sum(score_scaled), max(score_scaled), 0.5, 0.5 "
+            "FROM learners_h5pattempt GROUP BY user_id, lesson_id, block_id"
+        )
         c.commit()
         c.execute("ANALYZE learners_h5pattempt")
+        c.execute("ANALYZE learners_h5pblockresult")
 
 
 def trusted_share():

@@ -180,9 +180,9 @@ class H5PLaunch(models.Model):
 
 
 class H5PBlockResult(models.Model):
-    """A learner's attempts on one H5P block of a lesson, summed up as they
-    open and close (``learners.services.xapi``), so that a block's result
-    reads one row however many attempts came before. It keeps what every
+    """A learner's closed attempts on one H5P block of a lesson, summed up as
+    they close (``learners.services.xapi``), so that a block's result reads
+    one row however many attempts came before. It keeps what every
     grading method needs, not one method's grade: a block's method, rule and
     pass mark may change when its lesson is published again, and the row
     stays right. The completed attempts' scaled scores (none counting as 0)
@@ -197,7 +197,6 @@ class H5PBlockResult(models.Model):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
     )
     block_id = models.CharField(max_length=64)
-    attempts = models.PositiveIntegerField(default=0)
     closed_attempts = models.PositiveIntegerField(default=0)
     completed_attempts = models.PositiveIntegerField(default=0)
     score_sum = models.FloatField(default=0.0)
@@ -214,8 +213,7 @@ class H5PBlockResult(models.Model):
                 name="unique_h5p_block_result",
             ),
             models.CheckConstraint(
-                condition=models.Q(closed_attempts__lte=models.F("attempts"))
-                & models.Q(completed_attempts__lte=models.F("closed_attempts")),
+                condition=models.Q(completed_attempts__lte=models.F("closed_attempts")),
                 name="h5p_block_result_counts",
             ),
         ]
@@ -235,13 +233,19 @@ class H5PBlockResult(models.Model):
         }.get(method, lambda: self.score_best)()
 
     def block_result(
-        self, *, grading_method: str, completion_rule: str, pass_threshold: int
+        self,
+        *,
+        grading_method: str,
+        completion_rule: str,
+        pass_threshold: int,
+        open_attempts: int = 0,
     ) -> BlockResult:
         """What ``courses.completion.block_result`` makes of the whole list
-        of attempts, from this row."""
+        of attempts, from this row (and the number of attempts still open,
+        which it does not count: 0 or 1)."""
         score = self.graded(grading_method)
         return BlockResult(
-            attempts=self.attempts,
+            attempts=self.closed_attempts + open_attempts,
             completed_attempts=self.completed_attempts,
             score=score,
             complete=block_complete(
@@ -251,9 +255,6 @@ class H5PBlockResult(models.Model):
                 threshold=pass_threshold,
             ),
         )
-
-    def add_attempt(self):
-        self.attempts += 1
 
     def close_attempt(self, *, completed: bool, score_scaled: float | None):
         """Count an attempt as it closes (attempts close oldest first: a

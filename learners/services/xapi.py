@@ -98,8 +98,9 @@ class _Trust:
 
 class _AttemptTracker:
     """Opens, fills and closes a learner's attempts while a batch is read, in
-    memory, from each block's last attempt, and keeps each block's result
-    (``H5PBlockResult``) up to date with them; ``save()`` then writes both."""
+    memory, from each block's last attempt, and adds each attempt that
+    closes to its block's result (``H5PBlockResult``); ``save()`` then writes
+    both."""
 
     def __init__(self, user, last_attempts, results):
         self.user = user
@@ -131,13 +132,11 @@ class _AttemptTracker:
             self.next_number[key] = attempt.number + 1
             self.created.append(attempt)
             self.open[key] = attempt
-            self._result(key).add_attempt()
         return self.open[key]
 
     def _result(self, key):
-        """The block's result to change; one is made from the attempts
-        already there when none is stored (attempts written before results
-        were kept)."""
+        """The block's result to change; when none is stored but attempts
+        are, one is made from them first."""
         result = self.results.get(key)
         if result is None:
             if key in self.had_attempts:

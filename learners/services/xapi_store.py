@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from django.db import connection, models
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -85,7 +86,6 @@ class LookupRow(NamedTuple):
     lesson_state: int | None  # r: a LessonState
     unexpired: bool | None  # r
     result_id: int | None  # b, then the H5PBlockResult's counts and scores
-    result_attempts: int | None
     result_closed: int | None
     result_completed: int | None
     score_sum: float | None
@@ -152,7 +152,6 @@ def _column_types():
         "lesson_state": models.IntegerField().db_type(connection),
         "unexpired": flag,
         "result_id": H5PBlockResult._meta.pk.db_type(connection),
-        "result_attempts": of(H5PBlockResult, "attempts"),
         "result_closed": of(H5PBlockResult, "closed_attempts"),
         "result_completed": of(H5PBlockResult, "completed_attempts"),
         "score_sum": of(H5PBlockResult, "score_sum"),
@@ -235,7 +234,6 @@ def _last_attempts(pairs):
 # LookupRow's columns of a "b" row → H5PBlockResult's fields.
 RESULT_COLUMNS = {
     "result_id": "id",
-    "result_attempts": "attempts",
     "result_closed": "closed_attempts",
     "result_completed": "completed_attempts",
     "score_sum": "score_sum",
@@ -400,8 +398,8 @@ def _found(rows, statement_id, launch_id, user_id) -> Lookup:
 
 
 def _result(row: LookupRow, user_id) -> H5PBlockResult:
-    """The stored row, which remembers the counts it was read with
-    (``results_save`` writes it back only if they are still the same)."""
+    """The stored row, which remembers how many closed attempts it counted
+    when read (``results_save`` writes it back only if that is still so)."""
     result = H5PBlockResult(
         **{attname: getattr(row, name) for name, attname in RESULT_COLUMNS.items()},
         user_id=user_id,
@@ -409,7 +407,7 @@ def _result(row: LookupRow, user_id) -> H5PBlockResult:
         block_id=row.block_id,
     )
     result._state.adding = False
-    result.read_counts = (result.attempts, result.closed_attempts)
+    result.read_closed = result.closed_attempts
     return result
 
 
@@ -488,7 +486,6 @@ def attempt_close(attempt: H5PAttempt) -> bool:
 
 
 RESULT_FIELDS = (
-    "attempts",
     "closed_attempts",
     "completed_attempts",
     "score_sum",
@@ -503,20 +500,18 @@ def result_update_sql() -> str:
     assignments = ", ".join(
         f"{_column(H5PBlockResult, name)} = %s" for name in RESULT_FIELDS
     )
-    attempts, closed = (
-        _column(H5PBlockResult, name) for name in ("attempts", "closed_attempts")
-    )
+    closed = _column(H5PBlockResult, "closed_attempts")
     return (
         f"UPDATE {_table(H5PBlockResult)} SET {assignments} "
-        f"WHERE {_pk(H5PBlockResult)} = %s AND {attempts} = %s AND {closed} = %s"
+        f"WHERE {_pk(H5PBlockResult)} = %s AND {closed} = %s"
     )
 
 
 def results_save(results) -> bool:
     """Write the learner's block results changed in memory: new ones are
     inserted (the unique (user, lesson, block) turns a concurrent twin into an
-    IntegrityError), a stored one is updated only if its counts are still
-    those it was read with. False if another request changed one first (the
+    IntegrityError), a stored one is updated only if it still counts the
+    closed attempts it was read with. False if another request changed one first (the
     caller starts again)."""
     stored = [r for r in results if not r._state.adding]
     new = [r for r in results if r._state.adding]
@@ -531,7 +526,7 @@ def results_save(results) -> bool:
                 for name in RESULT_FIELDS
             ]
             cursor.execute(
-                result_update_sql(), [*params, result.pk, *result.read_counts]
+                result_update_sql(), [*params, result.pk, result.read_closed]
             )
             if cursor.rowcount != 1:
                 return False
@@ -539,19 +534,18 @@ def results_save(results) -> bool:
 
 
 def result_from_attempts(*, user_id, lesson_id, block_id) -> H5PBlockResult:
-    """A block's result summed up from its attempts, oldest first: for a
-    block whose attempts were written without one (before the ingest kept
-    it), so that the first closing attempt does not start from nothing."""
+    """A block's result summed up from its closed attempts, oldest first: for
+    a block whose attempts were written without one (not by the ingest), so
+    that the next closing attempt does not start from nothing."""
     result = H5PBlockResult(user_id=user_id, lesson_id=lesson_id, block_id=block_id)
     attempts = H5PAttempt.objects.filter(
-        user_id=user_id, lesson_id=lesson_id, block_id=block_id
+        Q(finished_at__isnull=False) | Q(completed=True),
+        user_id=user_id,
+        lesson_id=lesson_id,
+        block_id=block_id,
     ).order_by("number")
-    for finished_at, completed, scaled in attempts.values_list(
-        "finished_at", "completed", "score_scaled"
-    ):
-        result.add_attempt()
-        if finished_at is not None or completed:
-            result.close_attempt(completed=completed, score_scaled=scaled)
+    for completed, scaled in attempts.values_list("completed", "score_scaled"):
+        result.close_attempt(completed=completed, score_scaled=scaled)
     return result
 
 
