@@ -168,8 +168,13 @@ class ParticipationTally(models.Model):
     since. Derived data, recomputed whole at each refresh.
     """
 
+    # No constraint: rewritten whole at each refresh from rows that have one
+    # (checking it costs more than the rest of the insert).
     municipality = models.ForeignKey(
-        "territory.Municipality", on_delete=models.CASCADE, related_name="+"
+        "territory.Municipality",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=False,
     )
     level = models.CharField(max_length=7, choices=TallyLevel.choices)
     item = models.IntegerField(default=0)
@@ -183,11 +188,6 @@ class ParticipationTally(models.Model):
     elected_trained = models.IntegerField(default=0)
     registered = models.IntegerField(default=0)
     attended = models.IntegerField(default=0)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["level", "municipality"], name="reporting_tally")
-        ]
 
     def __str__(self):
         return f"{self.municipality_id} {self.level} {self.item} {self.role}"

@@ -7,6 +7,8 @@ the theme level the ``theme_prev_…`` ones, the path level every row."""
 
 from datetime import timedelta
 
+from django.db import connection
+
 from reporting.models import (
     AttendanceFact,
     LearnerPathFact,
@@ -89,7 +91,8 @@ def _months(milestone: str) -> str:
 
 
 def tally_sql() -> str:
-    """The INSERT; its parameters are ``tally_params``."""
+    """The INSERT; its parameters are ``tally_params``. One grouping merges
+    the facts and the attendance of a key, and the milestones of a month."""
     learner, path, theme = TallyLevel.LEARNER, TallyLevel.PATH, TallyLevel.THEME
     parts = [
         _facts(learner, "0", "f.role", "MIN(f.enrolled_month)", ""),
@@ -98,16 +101,16 @@ def tally_sql() -> str:
         _attendance(learner, "0", "a.role"),
         _attendance(path, "a.path_id", "''"),
         _attendance(theme, "a.theme_id", "''"),
+        *(_months(milestone) for milestone in MILESTONES),
     ]
     totals = ", ".join(f"SUM(u.{name})" for name in SUMMED)
-    merged = (
+    month_key = f"CASE WHEN u.level = '{TallyLevel.MONTH}' THEN u.month END"
+    return (
+        f"INSERT INTO {TALLY} ({', '.join(COLUMNS)}) "
         "SELECT u.municipality_id, u.level, u.item, u.role, MIN(u.month), "
         f"{totals} FROM ({' UNION ALL '.join(parts)}) u "
-        "GROUP BY u.municipality_id, u.level, u.item, u.role"
+        f"GROUP BY u.municipality_id, u.level, u.item, u.role, {month_key}"
     )
-    months = " UNION ALL ".join(_months(m) for m in MILESTONES)
-    sql = f"INSERT INTO {TALLY} ({', '.join(COLUMNS)}) {merged} UNION ALL {months}"
-    return sql
 
 
 def tally_params(since) -> list:
@@ -118,5 +121,7 @@ def tally_params(since) -> list:
 def tally_refresh(cursor, now) -> None:
     """Recompute the tally; ``active`` counts activity since 30 days before
     ``now`` (readers correct it by the rows that left the window since)."""
+    if connection.vendor == "postgresql":  # the grouping fits in memory
+        cursor.execute("SET LOCAL work_mem = '32MB'")
     cursor.execute(f"DELETE FROM {TALLY}")
     cursor.execute(tally_sql(), tally_params(now - timedelta(days=ACTIVE_DAYS)))
