@@ -10,6 +10,7 @@ one by comparing it with the French page's, and mark it ``lang="fr-CA"``.
 Idempotent: a page that already has its English translation is left as it is.
 """
 
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 
 from cms.demo import english_content as en
@@ -51,7 +52,7 @@ def _english_fields(page) -> dict:
                 for block in page.body
                 if block.block_type in {"h5p", "scorm"}
             ]
-            fields["body"] = list(text) + exercises
+            fields["body"] = StreamValue(page.body.stream_block, list(text) + exercises)
         return fields
     return {}
 
