@@ -12,6 +12,7 @@ from courses.models.catalogue import (
 from courses.models.h5p import H5PContent, H5PLibrary, H5PLibraryInstall
 from courses.models.scorm import ScormPackage, ScormSco
 from courses.models.sessions import SessionFormat, TrainingSession
+from courses.models.workflow import PublishableApprovalTask
 
 __all__ = [
     "H5PContent",
@@ -25,6 +26,7 @@ __all__ = [
     "ModulePage",
     "ModuleRequirement",
     "ModuleRoleRule",
+    "PublishableApprovalTask",
     "ScormPackage",
     "ScormSco",
     "SessionFormat",
