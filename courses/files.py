@@ -87,3 +87,22 @@ def stored_file_response(request, path):
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
     response["Accept-Ranges"] = "bytes"
     return response
+
+
+# Hosted video, its captions and audio: a player seeks by byte ranges.
+RANGE_SERVED_TYPES = ("video/", "audio/", "text/vtt")
+
+
+def served_by_ranges(document) -> bool:
+    """A lesson's hosted video (or its captions) kept on this server's disk:
+    sent with byte ranges, where Wagtail's own view sends the whole file again
+    at each seek. Not another document, nor a file on S3 (which answers
+    ranges itself: Wagtail redirects there)."""
+    content_type = mimetypes.guess_type(document.file.name)[0] or ""
+    if not content_type.startswith(RANGE_SERVED_TYPES):
+        return False
+    try:
+        document.file.storage.path(document.file.name)
+    except NotImplementedError:
+        return False
+    return True
