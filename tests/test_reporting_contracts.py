@@ -16,7 +16,7 @@ from django.apps import apps
 from certification import contracts as certification_contracts
 from courses import contracts as courses_contracts
 from learners import contracts as learners_contracts
-from reporting.rollup import refresh, sources
+from reporting.rollup import refresh, sources, tally
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACTS = (
@@ -63,7 +63,13 @@ def rollup_statements() -> list[str]:
     recompute = f"UPDATE {sources.PATH_FACT} SET started_at = " + sources.first_lesson(
         sources.PATH_FACT
     )
-    return [*statements, refresh._activity_sql(), refresh._started_sql(), recompute]
+    return [
+        *statements,
+        refresh._activity_sql(),
+        refresh._started_sql(),
+        recompute,
+        tally.tally_sql(),
+    ]
 
 
 def references(sql: str) -> tuple[set[str], list[tuple[str, str]]]:
@@ -144,6 +150,18 @@ def test_rollup_columns_are_the_rollup_tables_own():
         assert named <= columns[rollup.table], rollup.table
         if rollup.dirty_by:
             assert {rollup.dirty_by, "dirty"} <= columns[rollup.table]
+
+
+def test_the_tally_reads_and_writes_reporting_tables_only():
+    """``ParticipationTally`` is computed from the rollup alone: no contract
+    to keep, every column it names is the rollup's or the tally's."""
+    sql = tally.tally_sql()
+    tables, used = references(sql)
+    owners = table_apps()
+
+    assert {owners[t] for t in tables} == {"reporting"}
+    assert unknown_names([sql]) == [] and len(used) > 50
+    assert sql.count("%s") == len(tally.tally_params(None))
 
 
 def test_reporting_writes_no_table_name_of_another_app():
