@@ -12,6 +12,7 @@ from bench.reporting.measure import (
     dashboard_queries,
     exactness,
     query_report,
+    tally_exactness,
     time_pages,
     time_selectors,
 )
@@ -35,6 +36,7 @@ def main():
     print(f"generated: {figures}", file=sys.stderr)
     figures.update(build_rollup())
     figures.update(exactness())
+    figures.update(tally_exactness())
     report, seq_scans = query_report(dashboard_queries())
     for line in report:
         print(
