@@ -24,7 +24,8 @@ install: $(STAMP) node_modules/.package-lock.json
 setup: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_municipalities
-	$(PY) manage.py load_demo_data
+	# The demo certificate's e-mail links to where `make run` serves (HOST).
+	WAGTAILADMIN_BASE_URL=http://$(HOST) $(PY) manage.py load_demo_data
 
 run: setup
 	$(PY) manage.py runserver $(HOST)
