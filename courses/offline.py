@@ -29,11 +29,23 @@ PLAYER_STATIC = (
     "vendor/h5p-standalone/dist/styles/h5p.css",
     "vendor/h5p-standalone/dist/fonts/h5p-core-30.woff2",
     "vendor/h5p-standalone/dist/fonts/h5p-theme.woff2",
+    "vendor/h5p-standalone/dist/images/throbber.gif",
 )
 # Library files the player never asks for: sources merged into the bundles,
 # the editor's semantics and the translations (``content.json`` arrives
 # already translated).
 LIBRARY_SKIPPED_SUFFIXES = (".js", ".css", ".json", ".md", ".txt", ".map")
+# Font formats no current browser picks when a style sheet offers WOFF or
+# WOFF2 beside them (libraries ship all of them; FontAwesome's SVG font
+# alone is 400 KB).
+OLD_FONT_SUFFIXES = (".eot", ".otf", ".ttf")
+
+
+def _kept_library_file(path: str) -> bool:
+    lower = path.lower()
+    if lower.endswith(LIBRARY_SKIPPED_SUFFIXES + OLD_FONT_SUFFIXES):
+        return False
+    return not (lower.endswith(".svg") and "font" in lower)
 
 
 @dataclass(frozen=True)
@@ -103,9 +115,7 @@ def _library_files(libraries) -> list[str]:
         for key in ("preloadedJs", "preloadedCss"):
             files += [f"{base}/{item['path']}" for item in bundled.get(key) or []]
         files += [
-            f"{base}/{path}"
-            for path in library.files
-            if not path.lower().endswith(LIBRARY_SKIPPED_SUFFIXES)
+            f"{base}/{path}" for path in library.files if _kept_library_file(path)
         ]
     return files
 

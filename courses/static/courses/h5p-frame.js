@@ -57,7 +57,7 @@
     capture(window.H5P);
     const timer = setInterval(() => {
       const frame = container.querySelector("iframe");
-      const inner = frame && frame.contentWindow;
+      const inner = frame ? frame.contentWindow : window; // "div" embed: this page
       const ready = inner && inner.H5P && (inner.H5P.instances || []).length;
       if (!ready) return; // the frame's document is still being written
       clearInterval(timer);
@@ -95,6 +95,13 @@
       xAPIObjectIRI: data.iri,
     });
     if (data.state) options.contentUserData = [{ state: data.state }];
+    // Offline, the content is drawn in this page ("div" embed) rather than
+    // in the frame H5P core writes inside it: that frame (about:blank) is not
+    // controlled by the player's service worker in Chromium, this page is,
+    // so every library file comes from the module's download (docs/offline.md).
+    if (!navigator.onLine && navigator.serviceWorker && navigator.serviceWorker.controller) {
+      options.embedType = "div";
+    }
     // h5p-standalone merges an existing H5PIntegration: the content's frame
     // loads the storage fallback before H5P core.
     window.H5PIntegration = { core: { scripts: [config.storageJs], styles: [] } };

@@ -27,6 +27,22 @@
     return bytes;
   }
 
+  // The fonts and images a style sheet asks for, exactly as it asks (with
+  // its "?v=…"), on this origin.
+  function cssUrls(css, base) {
+    const urls = [];
+    for (const match of css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)) {
+      if (match[2].startsWith("data:")) continue;
+      const url = new URL(match[2], new URL(base, location.href));
+      const path = url.pathname.toLowerCase();
+      const oldFont = /\.(eot|otf|ttf)$/.test(path) || (path.endsWith(".svg") && path.includes("font"));
+      if (url.origin === location.origin && url.pathname.startsWith("/h5p/") && !oldFont) {
+        urls.push(url.href.split("#")[0]);
+      }
+    }
+    return urls;
+  }
+
   async function store(data) {
     const name = cacheName(data.module);
     const cache = await caches.open(name);
@@ -39,20 +55,31 @@
     });
     let done = 0;
     let failed = 0;
+    let total = files.length;
     // A few at a time: a slow link is not flooded, a fast one is used.
     const queue = files.slice();
+    const seen = new Set(files.map((url) => new URL(url, location.href).href));
     async function worker() {
       while (queue.length) {
         const url = queue.shift();
         try {
           const response = await fetch(url, { credentials: "omit", cache: "no-cache" });
           if (!response.ok) throw new Error(String(response.status));
+          if ((response.headers.get("Content-Type") || "").startsWith("text/css")) {
+            for (const found of cssUrls(await response.clone().text(), url)) {
+              if (!seen.has(found)) {
+                seen.add(found);
+                queue.push(found);
+                total += 1;
+              }
+            }
+          }
           await cache.put(url, response);
         } catch (error) {
           failed += 1;
         }
         done += 1;
-        post({ type: "virage:offline-progress", module: data.module, done, total: files.length });
+        post({ type: "virage:offline-progress", module: data.module, done, total });
       }
     }
     await Promise.all([worker(), worker(), worker(), worker()]);

@@ -16,11 +16,19 @@
 
   // The runtime cache is never written: what is kept is what a module
   // downloaded; these strategies read every cache through the plugin.
+  // A file asked with a query string (a font "?v=4.5.0" in a library's
+  // style sheet, "throbber.gif?ver=1.2.1") is kept without it; the player
+  // page itself is matched whole (its query names the embedding site).
+  async function kept(request) {
+    const exact = await caches.match(request, { ignoreVary: true });
+    if (exact || request.mode === "navigate") return exact || null;
+    return (await caches.match(request, { ignoreVary: true, ignoreSearch: true })) || null;
+  }
   const anyCache = {
     cacheWillUpdate: async () => null,
     cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
-      cachedResponse || (await caches.match(request, { ignoreVary: true })) || null,
-    handlerDidError: async ({ request }) => caches.match(request, { ignoreVary: true }),
+      cachedResponse || kept(request),
+    handlerDidError: async ({ request }) => kept(request),
   };
 
   // Versioned library files and content files never change at an address.
