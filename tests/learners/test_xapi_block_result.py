@@ -307,3 +307,58 @@ def test_the_data_migration_on_no_attempt_writes_nothing():
     migration.results_from_attempts(django_apps, SimpleNamespace(connection=connection))
 
     assert not H5PBlockResult.objects.exists()
+
+
+def test_a_lesson_of_two_exercises_completes_with_the_second(learner, site):
+    """The block a request closes is judged from memory; the lesson's other
+    block from its stored row."""
+    content = h5p_content()
+    lesson = site["lesson"]
+    lesson.body = [
+        {
+            "type": "h5p",
+            "id": BLOCK,
+            "value": {"content": content.pk, "completion_rule": "passed"},
+        },
+        {"type": "h5p", "id": "second", "value": {"content": content.pk}},
+    ]
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    first = launch(learner, lesson, block=BLOCK)
+    second = launch(learner, lesson, block="second")
+
+    record(learner, closing(content, lesson, first, True, 0.9, 0))
+    assert not LessonCompletion.objects.filter(user=learner).exists()
+
+    second_closing = closing(content, lesson, second, True, 0.1, 1)
+    second_closing["object"]["id"] = second_closing["object"]["id"].replace(
+        BLOCK, "second"
+    )
+    record(learner, second_closing)
+
+    completion = LessonCompletion.objects.get(user=learner, lesson=lesson)
+    assert completion.source == "h5p"
+
+
+def test_a_closing_result_that_completes_nothing_costs_one_more_query(
+    learner, site, django_assert_max_num_queries
+):
+    """However many attempts came before, the lesson check reads the lesson
+    and judges the block from the row the request already read and wrote."""
+    content = h5p_content()
+    lesson, registration = played(
+        learner,
+        site["lesson"],
+        content,
+        [(True, 0.1)] * 3,
+        completion_rule="passed",
+    )
+    record(learner, answer(content, lesson, registration))
+
+    # inside the savepoint the service opens (and on PostgreSQL after the
+    # learner's attempts lock): read, close, result, insert; then the lesson
+    lock = 1 if connection.vendor == "postgresql" else 0
+    with django_assert_max_num_queries(7 + lock):
+        record(learner, closing(content, lesson, registration, True, 0.2, 59))
+
+    assert stored(learner, lesson).closed_attempts == 4

@@ -6,7 +6,13 @@ import pytest
 from django.db import connection
 
 from courses.blocks import h5p_rules
-from learners.models import H5PAttempt, LessonCompletion, XapiStatement
+from courses.completion import block_result
+from learners.models import (
+    H5PAttempt,
+    H5PBlockResult,
+    LessonCompletion,
+    XapiStatement,
+)
 from learners.services import xapi_statements_record, xapi_store
 from learners.xapi import parse_statement
 from tests.h5p_fixtures import h5p_content, launch, lesson_with_h5p, statement
@@ -201,6 +207,17 @@ def test_eight_concurrent_closing_results_are_all_filed(municipalities):
     assert sorted(a.score_scaled for a in attempts) == scores
     assert all(a.finished_at for a in attempts)
     assert XapiStatement.objects.filter(user=user, trusted=True).count() == 9
+    # The block's stored result counts every one of them, summed in the order
+    # they closed, as the pure rules would over the whole list.
+    result = H5PBlockResult.objects.get(user=user, lesson=lesson, block_id=BLOCK)
+    history = [(a.completed, a.score_scaled) for a in attempts]
+    for method in ("highest", "average", "first", "last"):
+        rules = {
+            "grading_method": method,
+            "completion_rule": "passed",
+            "pass_threshold": 60,
+        }
+        assert result.block_result(**rules) == block_result(history, **rules)
 
 
 def test_a_re_sent_result_checks_the_lesson_again(learner, site, monkeypatch):
