@@ -83,27 +83,11 @@ def h5p_library_by_folder(folder: str):
 
 
 def page_publish_refusal(*, page) -> str:
-    """Why ``page`` may not be published yet, or "" when it may.
-
-    A learning path needs a live module and a module a live lesson: published
-    empty, they offer enrolment in nothing.
-    """
-    page = page.specific
-    if isinstance(page, LearningPathPage):
-        if not ModulePage.objects.child_of(page).live().exists():
-            return _(
-                "Un parcours sans module publié ne peut pas être publié : "
-                "publiez d'abord au moins un de ses modules. Vos modifications "
-                "sont enregistrées comme brouillon."
-            )
-    elif isinstance(page, ModulePage):
-        if not LessonPage.objects.child_of(page).live().exists():
-            return _(
-                "Un module sans leçon publiée ne peut pas être publié : "
-                "publiez d'abord au moins une de ses leçons. Vos modifications "
-                "sont enregistrées comme brouillon."
-            )
-    return ""
+    """Why ``page`` may not be published yet, or "" when it may (the rule is
+    the page type's own ``publish_refusal``: a path needs a live module, a
+    module a live lesson)."""
+    refusal = getattr(page.specific, "publish_refusal", None)
+    return refusal() if refusal is not None else ""
 
 
 def h5p_content_warnings(*, content) -> list[str]:
@@ -274,21 +258,36 @@ def _locale_id(language) -> int | None:
     )
 
 
+def original_pk(page) -> int:
+    """The id of ``original(page)``: cached, so no query once warm."""
+    default_id = default_locale_id()
+    if page.locale_id == default_id:
+        return page.pk
+    found = structure_cached(
+        f"original:{page.pk}",
+        lambda: (
+            Page.objects.filter(
+                translation_key=page.translation_key, locale_id=default_id
+            )
+            .values_list("pk", flat=True)
+            .first()
+        ),
+    )
+    return found or page.pk
+
+
 def original(page):
     """The default-locale page ``page`` translates (same type), or ``page``
     itself when it is one: what enrolments, completions, launches, sessions
     and certificates hang on, so a learner is the same learner in every
-    language. No query for an original, one for a translation; a translation
-    whose original is gone stands for itself."""
-    default_id = default_locale_id()
-    if page is None or page.locale_id == default_id:
+    language. No query for an original, one for a translation (its id is
+    cached); a translation whose original is gone stands for itself."""
+    if page is None:
+        return None
+    pk = original_pk(page)
+    if pk == page.pk:
         return page
-    found = (
-        type(page)
-        .objects.filter(translation_key=page.translation_key, locale_id=default_id)
-        .first()
-    )
-    return found or page
+    return type(page).objects.filter(pk=pk).first() or page
 
 
 def translations_in(pages, *, language=None) -> dict:

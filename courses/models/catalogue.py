@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -188,6 +188,17 @@ class LearningPathPage(LiveBranchPage):
     def modules(self):
         return ModulePage.objects.child_of(self).live().specific().order_by("path")
 
+    def publish_refusal(self) -> str:
+        """Why this path may not be published yet, or "": published without a
+        live module, it offers enrolment in nothing."""
+        if ModulePage.objects.child_of(self).live().exists():
+            return ""
+        return gettext(
+            "Un parcours sans module publié ne peut pas être publié : "
+            "publiez d'abord au moins un de ses modules. Vos modifications "
+            "sont enregistrées comme brouillon."
+        )
+
     def requirement_for(self, role):
         rule = _role_rule_for(self, role)
         return rule.requirement if rule is not None else RoleRequirement.OPTIONAL
@@ -297,6 +308,17 @@ class ModulePage(LiveBranchPage):
             .live()
             .defer_streamfields()
             .order_by("path")
+        )
+
+    def publish_refusal(self) -> str:
+        """Why this module may not be published yet, or "": it needs a live
+        lesson."""
+        if LessonPage.objects.child_of(self).live().exists():
+            return ""
+        return gettext(
+            "Un module sans leçon publiée ne peut pas être publié : "
+            "publiez d'abord au moins une de ses leçons. Vos modifications "
+            "sont enregistrées comme brouillon."
         )
 
     def rule_for(self, role):

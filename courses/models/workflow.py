@@ -8,14 +8,15 @@ from wagtail.models import AbstractGroupApprovalTask, Page
 
 class PublishableApprovalTask(AbstractGroupApprovalTask):
     """Members of the chosen groups approve, as in Wagtail's group approval,
-    unless the page may not be published yet (``page_publish_refusal``): then
+    unless the page may not be published yet (its ``publish_refusal``): then
     "Approuver", from the dashboard's pop-up or anywhere else, is refused with
     the reason and the page stays in moderation, unchanged."""
 
     def _refusal(self, obj) -> str:
-        from courses.selectors import page_publish_refusal
-
-        return page_publish_refusal(page=obj) if isinstance(obj, Page) else ""
+        if not isinstance(obj, Page):
+            return ""
+        refusal = getattr(obj.specific, "publish_refusal", None)
+        return refusal() if refusal is not None else ""
 
     def get_actions(self, obj, user):
         # The pop-up asks for the actions before it validates the form: the

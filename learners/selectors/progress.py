@@ -50,19 +50,20 @@ def path_progress(*, user, path) -> ShownPathProgress:
 
 
 def _show_in_language_of(progress, path) -> None:
-    from courses.selectors import translations_in
+    """Swap the modules and the next lesson for their pages under ``path``
+    (a translation), read from its cached structure: no query once warm."""
+    from courses.selectors import path_structure
 
-    language = path.locale.language_code
-    next_lesson = progress.next_lesson()
-    shown = translations_in(
-        [item.module for item in progress.modules] + [next_lesson],
-        language=language,
-    )
+    structure = path_structure(path=path)
+    shown = {module.translation_key: module for module in structure.modules}
+    for lessons in structure.lessons.values():
+        shown.update({lesson.translation_key: lesson for lesson in lessons})
     progress.modules = [
-        replace(item, module=shown[item.module.pk]) for item in progress.modules
+        replace(item, module=shown.get(item.module.translation_key, item.module))
+        for item in progress.modules
     ]
-    if next_lesson is not None:
-        progress.shown_lessons = {next_lesson.pk: shown[next_lesson.pk]}
+    if (lesson := progress.next_lesson()) is not None:
+        progress.shown_lessons = {lesson.pk: shown.get(lesson.translation_key, lesson)}
 
 
 def _progress(user, path) -> ShownPathProgress:
@@ -260,14 +261,11 @@ def dashboard(*, user):
         path_progress(user=user, path=path) for path in enrolled_paths(user=user)
     ]
     required = required_paths_not_started(user=user)
-    next_lessons = {p.path.pk: p.next_lesson() for p in progresses}
-    shown = translations_in(
-        [p.path for p in progresses] + list(next_lessons.values()) + required
-    )
+    shown = translations_in([p.path for p in progresses] + required)
     for progress in progresses:
         progress.shown_path = shown[progress.path.pk]
-        if lesson := next_lessons[progress.path.pk]:
-            progress.shown_lessons = {lesson.pk: shown[lesson.pk]}
+        if progress.shown_path is not progress.path:
+            _show_in_language_of(progress, progress.shown_path)
     ongoing = [p for p in progresses if not p.complete]
     return {
         "progresses": progresses,

@@ -38,12 +38,13 @@ def sessions_for_module(*, module, user=None):
     ``user_status`` (the user's registration status, or None) and
     ``user_attended`` (their presence is recorded). Sessions hang on the
     original module: a translated module shows its original's."""
-    from courses.selectors import original
+    from courses.selectors import original_pk
 
-    module = original(module)
     sessions = sessions_with_counts(
         TrainingSession.objects.filter(
-            module=module, cancelled_at__isnull=True, starts_at__gt=timezone.now()
+            module_id=original_pk(module),
+            cancelled_at__isnull=True,
+            starts_at__gt=timezone.now(),
         )
     ).select_related("municipality")
     user_id = user.pk if user is not None and user.is_authenticated else None
