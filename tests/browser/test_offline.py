@@ -86,7 +86,8 @@ def test_a_downloaded_module_is_played_offline_and_its_result_recorded_once(
     page = chrome_page
     sign_in(page, live_server.url, learner.email)
     page.goto(f"{live_server.url}{module.url}")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    # No worker until a module is downloaded.
+    assert page.evaluate("async () => !(await navigator.serviceWorker.getRegistration())")
     started = time.monotonic()
     page.click("[data-offline-download]")
     page.wait_for_function(
@@ -160,3 +161,5 @@ def test_a_downloaded_module_is_played_offline_and_its_result_recorded_once(
     page.wait_for_selector("[data-offline-module]:not([data-offline-ready])")
     names = page.evaluate("caches.keys()")
     assert f"virage-module-{module.pk}" not in names
+    # The last module gone, the site's worker goes too.
+    assert page.evaluate("async () => !(await navigator.serviceWorker.getRegistration())")

@@ -1,5 +1,4 @@
-// Every page of a signed-in learner: registers the site's service worker,
-// says when the device is offline (the page then shows what it held at the
+// Every page of a signed-in learner: says when the device is offline (the page then shows what it held at the
 // last visit online), sends the results waiting in the outbox when the
 // connection returns, and forgets the downloaded modules at sign-out (they
 // hold this learner's pages). See docs/offline.md.
@@ -40,9 +39,8 @@
   showState();
   flush().catch(() => {});
 
-  if ("serviceWorker" in navigator && window.isSecureContext) {
-    navigator.serviceWorker.register(script.dataset.worker, { scope: "/" }).catch(() => {});
-  }
+  // The worker is registered when a module is downloaded (module.js), not
+  // before: a learner who keeps nothing offline browses as before.
 
   // Signing out forgets the modules kept on this device (not the outbox: it
   // is sent when this learner signs in again).
@@ -55,6 +53,8 @@
         for (const name of await caches.keys()) {
           if (name.startsWith("virage-")) await caches.delete(name);
         }
+        const registration = await navigator.serviceWorker?.getRegistration("/");
+        if (registration) await registration.unregister();
         localStorage.removeItem("virage-offline-modules");
       } finally {
         signOut.dataset.forgotten = "1";

@@ -163,6 +163,7 @@
     const response = await fetch(text.manifest, { credentials: "same-origin" });
     const manifest = await response.json().catch(() => ({}));
     if (!response.ok) throw new Error(manifest.error || response.statusText);
+    await navigator.serviceWorker.register(text.worker, { scope: "/" });
     await navigator.serviceWorker.ready;
     await caches.delete(CACHE); // a new download replaces the old one
     const cache = await caches.open(CACHE);
@@ -238,6 +239,11 @@
       await ask(kept.store, { type: "virage:offline-remove", module }, "virage:offline-removed");
     }
     record(null);
+    if (!Object.keys(records()).length) {
+      // Nothing left offline: the site's worker goes too.
+      const registration = await navigator.serviceWorker.getRegistration("/");
+      if (registration) await registration.unregister();
+    }
     delete panel.dataset.offlineReady;
     await show();
     status.textContent = text.textRemoved;
