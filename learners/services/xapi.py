@@ -292,36 +292,42 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
 def _lessons_check(user, lesson_ids, results):
     """A closed attempt may complete its lesson, not completed yet (the
     lookup said so): check each lesson once, from the block results this
-    request read and wrote (``results``, by (lesson, block))."""
-    for lesson in LessonPage.objects.filter(pk__in=lesson_ids):
-        if _exercises_complete(user, lesson, results):
+    request read and wrote (``results``, by (lesson, block)). Only the
+    lessons' bodies are read for that (no page row, no model); a lesson is
+    loaded whole only once it is complete."""
+    bodies = (
+        LessonPage.objects.filter(pk__in=lesson_ids)
+        .order_by()  # no join to the page table
+        .values_list("pk", "body")
+    )
+    for lesson_id, stream in bodies:
+        if _exercises_complete(user, lesson_id, stream, results):
             source = (
-                CompletionSource.H5P
-                if h5p_rules(lesson.body)
-                else CompletionSource.SCORM
+                CompletionSource.H5P if h5p_rules(stream) else CompletionSource.SCORM
             )
+            lesson = LessonPage.objects.get(pk=lesson_id)
             progress.lesson_complete(user=user, lesson=lesson, source=source)
 
 
-def _exercises_complete(user, lesson, results) -> bool:
+def _exercises_complete(user, lesson_id, body, results) -> bool:
     """Whether every exercise of the lesson, H5P or SCORM, meets its rule
     (``progress.lesson_h5p_check``'s rule, read from one stored result row
     per H5P block however many attempts came before). The blocks this
     request touched are judged first, from memory; the others' rows are read
     only if those are complete, in one query."""
-    rules = h5p_rules(lesson.body)
-    known = [r for r in rules if (lesson.pk, r.block_id) in results]
-    others = [r for r in rules if (lesson.pk, r.block_id) not in results]
+    rules = h5p_rules(body)
+    known = [r for r in rules if (lesson_id, r.block_id) in results]
+    others = [r for r in rules if (lesson_id, r.block_id) not in results]
 
     def h5p_results():
         for rule in known:
-            yield _judged(results[lesson.pk, rule.block_id], rule)
+            yield _judged(results[lesson_id, rule.block_id], rule)
         if others:
             stored = {
                 r.block_id: r
                 for r in H5PBlockResult.objects.filter(
                     user=user,
-                    lesson_id=lesson.pk,
+                    lesson_id=lesson_id,
                     block_id__in=[rule.block_id for rule in others],
                 )
             }
@@ -329,8 +335,8 @@ def _exercises_complete(user, lesson, results) -> bool:
                 yield _judged(stored.get(rule.block_id), rule)
 
     scorm_results = (
-        scorm_block_result(user=user, lesson_id=lesson.pk, rules=rules)
-        for rules in scorm_rules(lesson.body)
+        scorm_block_result(user=user, lesson_id=lesson_id, rules=rules)
+        for rules in scorm_rules(body)
     )
     return lesson_complete_by_exercises(chain(h5p_results(), scorm_results))
 
