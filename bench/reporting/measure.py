@@ -141,10 +141,10 @@ def _untallied():
     from contextlib import ExitStack
     from unittest import mock
 
-    from reporting.selectors import counts, trends
+    from reporting.selectors import counts, participation, trends
 
     stack = ExitStack()
-    for module in (counts, trends):
+    for module in (counts, participation, trends):
         stack.enter_context(mock.patch.object(module, "tallied", lambda scope: False))
     return stack
 

@@ -30,6 +30,7 @@ from reporting.selectors.counts import (
 )
 from reporting.selectors.figures import COUNTS, Figures, Row
 from reporting.selectors.scope import Place, Scope, places_in_scope
+from reporting.selectors.tally import tallied, tally_learners
 from territory.models import Mrc, PopulationClass, Region
 
 DIMENSIONS = ("region", "mrc", "population_class", "role", "path", "theme")
@@ -71,7 +72,12 @@ def _tally(scope: Scope, places: dict[int, Place]) -> tuple[dict, Counter]:
     same sums, with a fraction of the additions."""
     tally, firsts = defaultdict(Figures), {}
     municipalities = defaultdict(Figures)
-    for counts in counts_by_municipality_role(scope):
+    if tallied(scope):  # one read of the tally for both
+        learners, attendance = tally_learners(scope)
+    else:
+        learners = counts_by_municipality_role(scope)
+        attendance = attendance_by(scope, "municipality_id", "role")
+    for counts in learners:
         municipality_id, month = counts["municipality_id"], counts["first_month"]
         municipalities[municipality_id].add_learners(municipality_id, counts)
         tally[("role", counts["role"])].add_learners(municipality_id, counts)
@@ -81,9 +87,7 @@ def _tally(scope: Scope, places: dict[int, Place]) -> tuple[dict, Counter]:
         counts = {name: getattr(figures, name) for name in COUNTS}
         for key in _place_keys(places[municipality_id]):
             tally[key].add_learners(municipality_id, counts)
-    for municipality_id, role, registered, attended in attendance_by(
-        scope, "municipality_id", "role"
-    ):
+    for municipality_id, role, registered, attended in attendance:
         for key in (*_place_keys(places[municipality_id]), ("role", role)):
             tally[key].add_attendance(registered, attended)
     return tally, Counter(firsts.values())
@@ -144,10 +148,17 @@ def _figures(counts: dict[int, dict]) -> dict[int, Figures]:
     return {key: Figures(**values) for key, values in counts.items()}
 
 
-def _path_rows(scope, places, fine, counts) -> list[Row]:
+def _with_attendance(scope, counts, key: str) -> dict[int, Figures]:
+    """Figures per path or theme; the tally's counts carry their attendance."""
     figures = _figures(counts)
-    for path_id, registered, attended in attendance_by(scope, "path_id"):
-        figures.setdefault(path_id, Figures()).add_attendance(registered, attended)
+    if not tallied(scope):
+        for item, registered, attended in attendance_by(scope, key):
+            figures.setdefault(item, Figures()).add_attendance(registered, attended)
+    return figures
+
+
+def _path_rows(scope, places, fine, counts) -> list[Row]:
+    figures = _with_attendance(scope, counts, "path_id")
     # The originals: a translation is the same path, not another row.
     paths = LearningPathPage.objects.filter(
         Q(live=True, locale=Locale.get_default()) | Q(pk__in=list(figures))
@@ -165,9 +176,7 @@ def _path_rows(scope, places, fine, counts) -> list[Row]:
 
 
 def _theme_rows(scope, places, fine, counts) -> list[Row]:
-    figures = _figures(counts)
-    for theme_id, registered, attended in attendance_by(scope, "theme_id"):
-        figures.setdefault(theme_id, Figures()).add_attendance(registered, attended)
+    figures = _with_attendance(scope, counts, "theme_id")
     themes = Theme.objects.all()
     if scope.theme_id:
         themes = themes.filter(pk=scope.theme_id)

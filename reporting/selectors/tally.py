@@ -70,25 +70,33 @@ def _moved_out(scope: Scope):
     ]
 
 
-def tally_by_municipality_role(scope: Scope) -> list[dict]:
-    """What ``counts_by_municipality_role`` counts, for a tallied scope."""
-    rows = (
-        _rows(scope, LEARNER)
-        .filter(enrolled__gt=0)
-        .values_list("municipality_id", "role", *LEARNER_SUMS, "month")
+def tally_learners(scope: Scope) -> tuple[list[dict], list[tuple]]:
+    """What ``counts_by_municipality_role`` counts and what ``attendance_by(
+    scope, "municipality_id", "role")`` gives, for a tallied scope, from one
+    read of the learner level."""
+    rows = _rows(scope, LEARNER).values_list(
+        "municipality_id", "role", *LEARNER_SUMS, "month", "registered", "attended"
     )
     names = ("municipality_id", "role", *LEARNER_SUMS, "first_month")
-    counts = {(row[0], row[1]): dict(zip(names, row, strict=True)) for row in rows}
+    counts, attendance = {}, []
+    for row in rows:
+        if row[2]:  # enrolled
+            counts[(row[0], row[1])] = dict(zip(names, row[:-2], strict=True))
+        if row[-2]:  # registered
+            attendance.append((row[0], row[1], row[-2], row[-1]))
     sign, moved = _moved_out(scope)
     for municipality_id, role, _path, _theme, first, _theme_first in moved:
         if first:
             counts[(municipality_id, role)]["active"] += sign
-    return list(counts.values())
+    return list(counts.values()), attendance
+
+
+def tally_by_municipality_role(scope: Scope) -> list[dict]:
+    return tally_learners(scope)[0]
 
 
 def tally_attendance_by_municipality_role(scope: Scope) -> list[tuple]:
-    rows = _rows(scope, LEARNER).filter(registered__gt=0)
-    return list(rows.values_list("municipality_id", "role", "registered", "attended"))
+    return tally_learners(scope)[1]
 
 
 def tally_attendance_by(scope: Scope, level: str) -> list[tuple]:
@@ -104,17 +112,17 @@ def tally_attendance_by(scope: Scope, level: str) -> list[tuple]:
 
 
 def tally_by_path_and_theme(scope: Scope) -> tuple[dict, dict]:
-    """What ``counts_by_path_and_theme`` counts, for a tallied scope."""
+    """What ``counts_by_path_and_theme`` counts, for a tallied scope, with the
+    attendance of each path and theme (``registered``, ``attended``)."""
+    sums = (*LEARNER_SUMS, "registered", "attended")
     rows = (
         ParticipationTally.objects.filter(
-            geography_q(scope, "municipality"),
-            level__in=(PATH, THEME),
-            enrolled__gt=0,  # attendance alone: counted apart
+            geography_q(scope, "municipality"), level__in=(PATH, THEME)
         )
         .values("level", "item")
         .annotate(
-            **{f"n_{name}": Sum(name) for name in LEARNER_SUMS},
-            participating=Count("pk"),
+            **{f"n_{name}": Sum(name) for name in sums},
+            participating=Count("pk", filter=Q(enrolled__gt=0)),
             certified_municipalities=Count("pk", filter=Q(certified__gt=0)),
         )
         .order_by()
@@ -122,7 +130,7 @@ def tally_by_path_and_theme(scope: Scope) -> tuple[dict, dict]:
     result = {PATH: {}, THEME: {}}
     for row in rows:
         result[row["level"]][row["item"]] = {
-            **{name: row[f"n_{name}"] for name in LEARNER_SUMS},
+            **{name: row[f"n_{name}"] for name in sums},
             "participating": row["participating"],
             "certified_municipalities": row["certified_municipalities"],
         }

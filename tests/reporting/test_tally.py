@@ -20,7 +20,14 @@ from reporting.models import (
     RollupState,
 )
 from reporting.rollup import rollup_rebuild, rollup_refresh
-from reporting.selectors import Scope, counts, participation_report, tally, trends
+from reporting.selectors import (
+    Scope,
+    counts,
+    participation,
+    participation_report,
+    tally,
+    trends,
+)
 from territory.models import Municipality
 from tests.factories import UserFactory
 from tests.reporting.fixtures import FRAMPTON, lessons_of_path
@@ -39,7 +46,7 @@ def both(scope=None):
     assert tally.tallied(scope)
     tallied = _report(scope)
     with pytest.MonkeyPatch.context() as patch:
-        for module in (counts, trends):
+        for module in (counts, participation, trends):
             patch.setattr(module, "tallied", lambda scope: False)
         counted = _report(scope)
     return tallied, counted
