@@ -37,8 +37,8 @@ def path_progress(*, user, path) -> ShownPathProgress:
     """The learner's progress in ``path``, the same whatever language
     ``path`` is in: read on its original. The path's structure comes from
     ``courses.selectors.path_structure`` (cached); what is read here per
-    learner is three small queries (one more for a translated path, and
-    one per page type for its links)."""
+    learner is three small queries (one more for a translated path: its
+    original)."""
     from courses.selectors import original
 
     source = original(path)
