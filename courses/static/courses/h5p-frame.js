@@ -101,6 +101,7 @@
     // so every library file comes from the module's download (docs/offline.md).
     if (!navigator.onLine && navigator.serviceWorker && navigator.serviceWorker.controller) {
       options.embedType = "div";
+      document.body.style.fontFamily = "sans-serif"; // as h5p.css sets in its frame
     }
     // h5p-standalone merges an existing H5PIntegration: the content's frame
     // loads the storage fallback before H5P core.
