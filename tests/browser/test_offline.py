@@ -54,6 +54,7 @@ def chrome_page():
         browser.close()
 
 
+NO_WORKER = "async () => !(await navigator.serviceWorker.getRegistration())"
 SHOTS = os.environ.get("VIRAGE_SCREENSHOTS")  # a folder: keep screenshots there
 
 
@@ -87,7 +88,7 @@ def test_a_downloaded_module_is_played_offline_and_its_result_recorded_once(
     sign_in(page, live_server.url, learner.email)
     page.goto(f"{live_server.url}{module.url}")
     # No worker until a module is downloaded.
-    assert page.evaluate("async () => !(await navigator.serviceWorker.getRegistration())")
+    assert page.evaluate(NO_WORKER)
     started = time.monotonic()
     page.click("[data-offline-download]")
     page.wait_for_function(
@@ -162,4 +163,4 @@ def test_a_downloaded_module_is_played_offline_and_its_result_recorded_once(
     names = page.evaluate("caches.keys()")
     assert f"virage-module-{module.pk}" not in names
     # The last module gone, the site's worker goes too.
-    assert page.evaluate("async () => !(await navigator.serviceWorker.getRegistration())")
+    assert page.evaluate(NO_WORKER)
