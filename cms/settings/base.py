@@ -364,6 +364,8 @@ CONTENT_SECURITY_POLICY = {
             "https://player.vimeo.com",
         ],
         "frame-ancestors": ["'self'"],
+        # The service worker of offline modules (/sw.js, docs/offline.md).
+        "worker-src": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
