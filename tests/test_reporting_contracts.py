@@ -72,6 +72,23 @@ def rollup_statements() -> list[str]:
     ]
 
 
+def tally_statements() -> list[str]:
+    """What ``tally_stale`` sends, captured from a fake cursor."""
+
+    class Cursor:
+        sent = []
+
+        def execute(self, sql, params=None):
+            self.sent.append(sql)
+
+        def fetchone(self):
+            return (0, 0, 0, 0)
+
+    cursor = Cursor()
+    tally.tally_stale(cursor)
+    return cursor.sent
+
+
 def references(sql: str) -> tuple[set[str], list[tuple[str, str]]]:
     """(tables named, [(table, column)] of every ``alias.column``)."""
     aliases, tables = {}, set()
@@ -162,6 +179,9 @@ def test_the_tally_reads_and_writes_reporting_tables_only():
     assert {owners[t] for t in tables} == {"reporting"}
     assert unknown_names([sql]) == [] and len(used) > 50
     assert sql.count("%s") == len(tally.tally_params(None))
+    [stale] = tally_statements()
+    assert {owners[t] for t in references(stale)[0]} == {"reporting"}
+    assert unknown_names([stale]) == [] and len(references(stale)[1]) == 4
 
 
 def test_reporting_writes_no_table_name_of_another_app():

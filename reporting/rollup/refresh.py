@@ -25,7 +25,7 @@ from reporting.models import (
 )
 from reporting.rollup import sources
 from reporting.rollup.derived import derived_refresh
-from reporting.rollup.tally import tally_refresh
+from reporting.rollup.tally import tally_refresh, tally_stale
 from reporting.rollup.tree import path_contents_sync
 
 # A transaction that commits later than this after its insert would be missed.
@@ -90,7 +90,7 @@ def _started_sql():
 def _started_recompute(cursor, path_ids):
     """First-lesson dates of some paths computed again from scratch."""
     if not path_ids:
-        return
+        return 0
     placeholders = ", ".join(["%s"] * len(path_ids))
     pf = sources.PATH_FACT
     cursor.execute(
@@ -98,10 +98,14 @@ def _started_recompute(cursor, path_ids):
         f"WHERE path_id IN ({placeholders})",
         list(path_ids),
     )
+    return max(cursor.rowcount, 0)
 
 
-def _refresh(cursor, now):
-    """The steps, in an order where each reads what the previous wrote."""
+def _refresh(cursor, now, *, tallied: bool) -> bool:
+    """The steps, in an order where each reads what the previous wrote.
+    Returns whether the tally was recomputed: only when the facts it sums
+    changed (or it never was); a tally of unchanged facts stays exact, its
+    readers correct ``active`` for the time since."""
     lesson_from, statement_from = _checkpoint(now)
     full = lesson_from == 0 and statement_from == 0
     # On a full read, the incremental steps below compute what ``extra``
@@ -109,13 +113,17 @@ def _refresh(cursor, now):
     sources.learners().run(cursor, with_extra=not full)
     cursor.execute(_activity_sql(), [lesson_from, statement_from])
     moved_paths = path_contents_sync()
-    sources.learner_paths().run(cursor, with_extra=not full)
+    changed = sources.learner_paths().run(cursor, with_extra=not full)
     cursor.execute(_started_sql(), [lesson_from])
-    _started_recompute(cursor, sorted(moved_paths))
-    derived_refresh(cursor)
+    changed += max(cursor.rowcount, 0)
+    changed += _started_recompute(cursor, sorted(moved_paths))
+    derived_refresh(cursor)  # the rows written above, already counted
     attendance, params = sources.attendance()
-    attendance.run(cursor, [*params, now])
-    tally_refresh(cursor, now)
+    changed += attendance.run(cursor, [*params, now])
+    if changed or not tallied or tally_stale(cursor):
+        tally_refresh(cursor, now)
+        return True
+    return False
 
 
 def rollup_refresh(*, now=None) -> RollupState | None:
@@ -129,8 +137,9 @@ def rollup_refresh(*, now=None) -> RollupState | None:
         if state is None:
             return None
         with connection.cursor() as cursor:
-            _refresh(cursor, now)
-        state.refreshed_at = state.tallied_at = now
+            if _refresh(cursor, now, tallied=state.tallied_at is not None):
+                state.tallied_at = now
+        state.refreshed_at = now
         state.version += 1
         state.duration_ms = round((time.perf_counter() - started) * 1000)
         state.save()
@@ -149,6 +158,7 @@ def rollup_rebuild() -> RollupState | None:
             ParticipationTally,
         ):
             model.objects.all().delete()
+        RollupState.objects.update(tallied_at=None)
     return rollup_refresh()
 
 

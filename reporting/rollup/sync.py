@@ -69,11 +69,18 @@ class Rollup:
                 chunk,
             )
 
-    def run(self, cursor, params=(), *, with_extra=True):
-        """Delete, update what changed, insert what is new."""
+    def run(self, cursor, params=(), *, with_extra=True) -> int:
+        """Delete, update what changed, insert what is new. Returns how many
+        rows were written (0: the table already mirrored its source)."""
         keys_params = [] if self.keys_source else list(params)
         cursor.execute(self.delete_sql(), keys_params)
         if self.dirty_by:
-            self._mark(cursor, [row[0] for row in cursor.fetchall()])
+            deleted = [row[0] for row in cursor.fetchall()]
+            written = len(deleted)
+            self._mark(cursor, deleted)
+        else:
+            written = max(cursor.rowcount, 0)
         cursor.execute(self.update_sql(), list(params))
+        written += max(cursor.rowcount, 0)
         cursor.execute(self.insert_sql(with_extra=with_extra), list(params))
+        return written + max(cursor.rowcount, 0)

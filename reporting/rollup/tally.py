@@ -118,6 +118,22 @@ def tally_params(since) -> list:
     return [since, *ELECTED] * 3
 
 
+def tally_stale(cursor) -> bool:
+    """Rows the tally summed are gone without a refresh writing (a learner,
+    a path or a registration deleted: their facts go by cascade): the path
+    level sums one enrolment and one registration per fact."""
+    cursor.execute(
+        f"SELECT (SELECT COUNT(*) FROM {PATH_FACT}), "
+        f"(SELECT COUNT(*) FROM {ATTENDANCE_FACT}), "
+        f"(SELECT COALESCE(SUM(t.enrolled), 0) FROM {TALLY} t "
+        f"WHERE t.level = '{TallyLevel.PATH}'), "
+        f"(SELECT COALESCE(SUM(t.registered), 0) FROM {TALLY} t "
+        f"WHERE t.level = '{TallyLevel.PATH}')"
+    )
+    facts, registrations, enrolled, registered = cursor.fetchone()
+    return (facts, registrations) != (enrolled, registered)
+
+
 def tally_refresh(cursor, now) -> None:
     """Recompute the tally; ``active`` counts activity since 30 days before
     ``now`` (readers correct it by the rows that left the window since)."""

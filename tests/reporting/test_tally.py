@@ -169,8 +169,8 @@ def test_activity_counted_since_30_days_before_now_not_the_refresh(province, day
     last = timezone.now() - timedelta(days=30 - days / 2)
     XapiStatement.objects.filter(user=alice).update(stored=last)
     rollup_rebuild()
-    refreshed = timezone.now() + timedelta(days=days)
-    rollup_refresh(now=refreshed)
+    RollupState.objects.update(tallied_at=None)  # tallied again at the refresh
+    rollup_refresh(now=timezone.now() + timedelta(days=days))
     as_of_refresh = sum(
         ParticipationTally.objects.filter(level="learner").values_list(
             "active", flat=True
@@ -182,3 +182,23 @@ def test_activity_counted_since_30_days_before_now_not_the_refresh(province, day
     assert tallied == counted
     assert LearnerFact.objects.get(user=alice).last_active_at == last
     assert tallied[0].active == as_of_refresh + (1 if days > 0 else -1)
+
+
+def test_a_refresh_with_nothing_new_keeps_the_tally(province):
+    rollup_refresh(now=timezone.now() - timedelta(days=2))
+    kept = RollupState.objects.get().tallied_at
+    ids = set(ParticipationTally.objects.values_list("pk", flat=True))
+
+    rollup_refresh()  # two days later, nothing new: still exact
+
+    state = RollupState.objects.get()
+    assert state.tallied_at == kept and state.refreshed_at > kept
+    assert set(ParticipationTally.objects.values_list("pk", flat=True)) == ids
+    tallied, counted = both()
+    assert tallied == counted
+
+    Enrolment.objects.create(user=province["people"]["gisele"], path=province["p2"])
+    rollup_refresh()
+
+    assert RollupState.objects.get().tallied_at > kept
+    assert_same(province)
