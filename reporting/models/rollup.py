@@ -165,7 +165,7 @@ class ParticipationTally(models.Model):
     the month counted (month level, where each milestone column counts the
     rows reaching it that month). ``active`` is as of the refresh
     (``RollupState.refreshed_at``); readers correct it for the time elapsed
-    since. Derived data, recomputed whole at each refresh.
+    since. Derived data, recomputed whole by a refresh that changed the facts.
     """
 
     # No constraint: rewritten whole at each refresh from rows that have one
