@@ -20,6 +20,7 @@ from learners.models import (
     ConsentChange,
     Enrolment,
     H5PAttempt,
+    H5PBlockResult,
     H5PUserState,
     LearnerConsent,
     LessonCompletion,
@@ -85,6 +86,9 @@ KINDS: dict[str, Callable] = {
     ),
     "declarations_xapi": _statements,
     "tentatives_h5p": lambda user: H5PAttempt.objects.filter(user=user).values(),
+    "resultats_blocs_h5p": lambda user: H5PBlockResult.objects.filter(
+        user=user
+    ).values(),
     "etats_h5p": lambda user: H5PUserState.objects.filter(user=user).values(),
     "tentatives_scorm": lambda user: ScormAttempt.objects.filter(user=user).values(),
     "seances": lambda user: SessionRegistration.objects.filter(user=user).values(

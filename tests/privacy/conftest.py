@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 from learners.models import (
     EnrolmentImport,
     H5PAttempt,
+    H5PBlockResult,
     H5PUserState,
     ImportStatus,
     XapiStatement,
@@ -65,6 +66,16 @@ def alice(province):
         number=1,
         started_at=timezone.now(),
         score_scaled=0.8,
+    )
+    H5PBlockResult.objects.create(
+        user=alice,
+        lesson=lesson,
+        block_id="bloc-1",
+        closed_attempts=1,
+        score_sum=0.8,
+        score_best=0.8,
+        score_first=0.8,
+        score_last=0.8,
     )
     H5PUserState.objects.create(
         user=alice,

@@ -46,6 +46,8 @@ def test_a_learner_downloads_every_kind_as_json_and_csv(client, alice):
     assert statements[-1]["raw"]["actor"]["mbox"] == f"mailto:{alice.email}"
     rows = list(csv.DictReader(io.StringIO(archive.read("seances.csv").decode())))
     assert {row["attended"] for row in rows} >= {"True"}
+    [result] = json.loads(archive.read("resultats_blocs_h5p.json"))
+    assert (result["block_id"], result["score_best"]) == ("bloc-1", 0.8)
     imports = json.loads(archive.read("imports.json"))
     assert any(alice.email in json.dumps(row) for row in imports)
     assert all("autre@exemple.qc.ca" not in json.dumps(row) for row in imports)
