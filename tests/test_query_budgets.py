@@ -108,3 +108,34 @@ def test_unpublished_module_hides_its_lessons_from_the_cached_route(client, site
     site["module"].unpublish()
 
     assert client.get(url).status_code == 404
+
+
+# The other pages of the load scenario (issue 14): the catalogue a learner
+# opens and the coordinator's dashboard, warm. Today: 7 and 14.
+LOAD_PAGES = {"catalogue": 8, "coordinator": 15}
+
+
+def test_catalogue_within_budget(client, site, pages, django_assert_max_num_queries):
+    client.get(site["catalogue"].url)
+
+    with django_assert_max_num_queries(LOAD_PAGES["catalogue"]):
+        response = client.get(site["catalogue"].url)
+
+    assert response.status_code == 200
+
+
+def test_coordinator_dashboard_within_budget(
+    client, site, coordinator, django_assert_max_num_queries
+):
+    from reporting.rollup import rollup_refresh
+    from tests.reporting.fixtures import build_province
+
+    build_province(site)
+    rollup_refresh()
+    client.force_login(coordinator)
+    client.get(reverse("reporting:dashboard"))
+
+    with django_assert_max_num_queries(LOAD_PAGES["coordinator"]):
+        response = client.get(reverse("reporting:dashboard"))
+
+    assert response.status_code == 200
