@@ -459,16 +459,19 @@ CLOSING_FIELDS = (
 )
 
 
+def _guarded_update_sql(model, fields, guard: str) -> str:
+    """UPDATE of ``fields`` of one row (its pk the parameter after theirs),
+    only while ``guard`` holds: 0 rows when another request changed it."""
+    assignments = ", ".join(f"{_column(model, name)} = %s" for name in fields)
+    return (
+        f"UPDATE {_table(model)} SET {assignments} WHERE {_pk(model)} = %s AND {guard}"
+    )
+
+
 @cache
 def close_sql() -> str:
-    assignments = ", ".join(
-        f"{_column(H5PAttempt, name)} = %s" for name in CLOSING_FIELDS
-    )
     finished = _column(H5PAttempt, "finished_at")
-    return (
-        f"UPDATE {_table(H5PAttempt)} SET {assignments} "
-        f"WHERE {_pk(H5PAttempt)} = %s AND {finished} IS NULL"
-    )
+    return _guarded_update_sql(H5PAttempt, CLOSING_FIELDS, f"{finished} IS NULL")
 
 
 def attempt_close(attempt: H5PAttempt) -> bool:
@@ -497,14 +500,8 @@ RESULT_FIELDS = (
 
 @cache
 def result_update_sql() -> str:
-    assignments = ", ".join(
-        f"{_column(H5PBlockResult, name)} = %s" for name in RESULT_FIELDS
-    )
     closed = _column(H5PBlockResult, "closed_attempts")
-    return (
-        f"UPDATE {_table(H5PBlockResult)} SET {assignments} "
-        f"WHERE {_pk(H5PBlockResult)} = %s AND {closed} = %s"
-    )
+    return _guarded_update_sql(H5PBlockResult, RESULT_FIELDS, f"{closed} = %s")
 
 
 def results_save(results) -> bool:

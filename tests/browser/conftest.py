@@ -6,9 +6,10 @@ import pytest
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-@pytest.fixture
-def browser_page():
-    """A headless Chromium page (Debian's chromium, driven by Playwright).
+def chromium_page(*extra_args):
+    """A headless Chromium page (Debian's chromium, driven by Playwright),
+    launched with ``extra_args`` besides the usual ones; a generator for a
+    fixture to yield from.
 
     Skips with its reason where Chromium is not installed, unless
     VIRAGE_REQUIRE_BROWSER=1 (set by .ci/run), where that is a failure.
@@ -30,12 +31,19 @@ def browser_page():
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
+                *extra_args,
             ],
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.set_default_timeout(15_000)
         yield page
         browser.close()
+
+
+@pytest.fixture
+def browser_page():
+    """A headless Chromium page (``chromium_page``)."""
+    yield from chromium_page()
 
 
 @pytest.fixture

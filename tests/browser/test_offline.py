@@ -12,7 +12,7 @@ from courses.models import LessonPage
 from courses.services import h5p_content_import
 from learners.models import H5PAttempt, XapiStatement
 from learners.services import enrolment_create
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import chromium_page
 from tests.browser.test_h5p_flow import sign_in
 from tests.factories import build_site
 from tests.h5p_fixtures import TRUE_FALSE, exercise_append
@@ -29,29 +29,7 @@ def chrome_page():
     is a third-party frame; its service worker is refused where third-party
     storage is blocked, as Chromium's own builds and incognito windows do:
     then the lessons are kept, not the exercises — docs/offline.md)."""
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("VIRAGE_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is not installed")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-features=TrackingProtection3pcd",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
+    yield from chromium_page("--disable-features=TrackingProtection3pcd")
 
 
 NO_WORKER = "async () => !(await navigator.serviceWorker.getRegistration())"
