@@ -10,8 +10,11 @@ untrusted, and count for nothing.
 """
 
 from itertools import chain
+from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
@@ -112,7 +115,13 @@ class _AttemptTracker:
         for key, last in last_attempts.items():
             self.next_number[key] = last.number + 1
             self.open[key] = (
-                H5PAttempt(pk=last.id, user=user, number=last.number)
+                H5PAttempt(
+                    pk=last.id,
+                    user=user,
+                    lesson_id=key[0],
+                    block_id=key[1],
+                    number=last.number,
+                )
                 if last.open
                 else None
             )
@@ -175,19 +184,15 @@ class _AttemptTracker:
         if attempt.pk is not None and attempt not in self.changed:
             self.changed.append(attempt)
 
-    def save(self):
+    def save(self, writes: xapi_store.Writes):
         """New attempts are inserted (the unique number turns a concurrent
         twin into an IntegrityError); an attempt is closed only if it is still
         open, so two closing results never overwrite each other; a block's
         result likewise is inserted once and updated only from the counts it
-        was read with."""
-        if self.created:
-            H5PAttempt.objects.bulk_create(self.created)
-        for attempt in self.changed:
-            if not xapi_store.attempt_close(attempt):
-                raise _Retry
-        if not xapi_store.results_save(list(self.changed_results.values())):
-            raise _Retry
+        was read with. Added to ``writes``, which ``Writes.run`` sends."""
+        writes.attempts_insert(self.created)
+        writes.attempts_close(self.changed)
+        writes.results(list(self.changed_results.values()))
 
 
 def _statement_row(user, statement, attempt, trusted, found):
@@ -213,7 +218,6 @@ def _statement_row(user, statement, attempt, trusted, found):
         "timestamp": statement.timestamp,
         "raw": statement.raw,
         "content_hash": statement.content_hash,
-        "attempt_id": attempt.pk if attempt is not None else None,
         "launch_id": statement.registration
         if statement.registration in found.launches
         else None,
@@ -231,9 +235,8 @@ def _record(user, parsed):
     (re-sent ones included, so that a lesson check that failed after the
     first send is made again)."""
     with transaction.atomic():
-        if _may_change_attempts(parsed):
-            xapi_store.attempts_lock(user_id=user.pk)
         found = xapi_store.lookup(
+            lock=_may_change_attempts(parsed),
             user_id=user.pk,
             statement_ids={s.statement_id for s in parsed},
             content_ids=sorted({s.content_id for s in parsed if s.content_id}),
@@ -251,18 +254,22 @@ def _record(user, parsed):
             filed.append((statement, attempt, counts))
             if counts and statement.ends_attempt:
                 closed.add(statement.lesson_id)
-        tracker.save()  # new attempts get their ids
+        writes = xapi_store.Writes()
+        tracker.save(writes)
         if filed:
-            xapi_store.statements_insert(
-                [_statement_row(user, *each, found) for each in filed]
+            writes.statements(
+                [_statement_row(user, *each, found) for each in filed],
+                [attempt for _statement, attempt, _counts in filed],
             )
+        if not writes.run():
+            raise _Retry
     resent = {s.statement_id: s for s in parsed if s.statement_id in found.stored}
     closed |= {
         s.lesson_id
         for statement_id, s in resent.items()
         if s.ends_attempt and found.stored[statement_id].trusted
     }
-    return closed - found.lessons_done, tracker.results
+    return closed - found.lessons_done, tracker.results, found.live_revisions
 
 
 def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[str]:
@@ -279,43 +286,82 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
     """
     for attempt in range(RECORD_TRIES):
         try:
-            closed, results = _record(user, statements)
+            closed, results, revisions = _record(user, statements)
             break
         except IntegrityError:
             if attempt == RECORD_TRIES - 1:
                 raise
     if closed:
-        _lessons_check(user, closed, results)
+        _lessons_check(user, closed, results, revisions)
     return [str(s.statement_id) for s in statements]
 
 
-def _lessons_check(user, lesson_ids, results):
+class _Rules(NamedTuple):
+    h5p: list
+    scorm: list
+
+
+# The rules of a lesson's exercises by (lesson id, live revision id), read
+# from the lesson's body once per revision and process: a live revision's
+# content does not change, and publishing makes a new one. Saving a lesson in
+# this process forgets them all (a body saved without a revision, in tests
+# or a script, is read again).
+_RULES: dict[tuple[int, int], _Rules] = {}
+RULES_KEPT = 512
+
+
+@receiver(post_save, sender=LessonPage, dispatch_uid="xapi_lesson_rules_forget")
+def _lesson_rules_forget(**kwargs):
+    _RULES.clear()
+
+
+def _lesson_rules(lesson_ids, revisions) -> dict[int, _Rules]:
+    """The rules of each lesson's exercises: remembered for a live revision
+    seen before, else read from the lessons' bodies only (no page row, no
+    model), in one query."""
+    rules, missing = {}, []
+    for lesson_id in lesson_ids:
+        known = _RULES.get((lesson_id, revisions.get(lesson_id)))
+        if known is None:
+            missing.append(lesson_id)
+        else:
+            rules[lesson_id] = known
+    if missing:
+        bodies = (
+            LessonPage.objects.filter(pk__in=missing)
+            .order_by()  # no join to the page table
+            .values_list("pk", "body")
+        )
+        if len(_RULES) >= RULES_KEPT:
+            _RULES.clear()
+        for lesson_id, stream in bodies:
+            rules[lesson_id] = _Rules(h5p_rules(stream), scorm_rules(stream))
+            revision = revisions.get(lesson_id)
+            if revision is not None:
+                _RULES[lesson_id, revision] = rules[lesson_id]
+    return rules
+
+
+def _lessons_check(user, lesson_ids, results, revisions):
     """A closed attempt may complete its lesson, not completed yet (the
     lookup said so): check each lesson once, from the block results this
-    request read and wrote (``results``, by (lesson, block)). Only the
-    lessons' bodies are read for that (no page row, no model); a lesson is
-    loaded whole only once it is complete."""
-    bodies = (
-        LessonPage.objects.filter(pk__in=lesson_ids)
-        .order_by()  # no join to the page table
-        .values_list("pk", "body")
-    )
-    for lesson_id, stream in bodies:
-        if _exercises_complete(user, lesson_id, stream, results):
-            source = (
-                CompletionSource.H5P if h5p_rules(stream) else CompletionSource.SCORM
-            )
+    request read and wrote (``results``, by (lesson, block)) and the rules of
+    its exercises (``_lesson_rules``, by live revision: ``revisions``); a
+    lesson is loaded whole only once it is complete."""
+    for lesson_id, rules in _lesson_rules(lesson_ids, revisions).items():
+        if _exercises_complete(user, lesson_id, rules, results):
+            source = CompletionSource.H5P if rules.h5p else CompletionSource.SCORM
             lesson = LessonPage.objects.get(pk=lesson_id)
             progress.lesson_complete(user=user, lesson=lesson, source=source)
 
 
-def _exercises_complete(user, lesson_id, body, results) -> bool:
+def _exercises_complete(user, lesson_id, lesson_rules: _Rules, results) -> bool:
     """Whether every exercise of the lesson, H5P or SCORM, meets its rule
     (``progress.lesson_h5p_check``'s rule, read from one stored result row
     per H5P block however many attempts came before). The blocks this
     request touched are judged first, from memory; the others' rows are read
     only if those are complete, in one query."""
-    rules = h5p_rules(body)
+    rules = lesson_rules.h5p
     known = [r for r in rules if (lesson_id, r.block_id) in results]
     others = [r for r in rules if (lesson_id, r.block_id) not in results]
 
@@ -336,7 +382,7 @@ def _exercises_complete(user, lesson_id, body, results) -> bool:
 
     scorm_results = (
         scorm_block_result(user=user, lesson_id=lesson_id, rules=rules)
-        for rules in scorm_rules(body)
+        for rules in lesson_rules.scorm
     )
     return lesson_complete_by_exercises(chain(h5p_results(), scorm_results))
 

@@ -79,6 +79,7 @@ class LookupRow(NamedTuple):
     launch_id: object  # r
     content_id: int | None  # c, r
     lesson_id: int | None  # l, a, d, r, b
+    live_revision: int | None  # l: the lesson's live revision (None if not live)
     block_id: str | None  # a, r, b
     attempt_id: int | None  # a
     attempt_number: int | None  # a
@@ -121,6 +122,7 @@ class Lookup:
     stored: dict = field(default_factory=dict)  # statement id → StoredStatement
     contents: set = field(default_factory=set)
     lessons: set = field(default_factory=set)
+    live_revisions: dict = field(default_factory=dict)  # lesson → its live revision
     last_attempts: dict = field(default_factory=dict)  # (lesson, block) → LastAttempt
     lessons_done: set = field(default_factory=set)  # completed by the learner
     launches: dict = field(default_factory=dict)  # the user's, by id → Launch
@@ -145,6 +147,7 @@ def _column_types():
         "launch_id": H5PLaunch._meta.pk.db_type(connection),
         "content_id": H5PContent._meta.pk.db_type(connection),
         "lesson_id": of(H5PAttempt, "lesson"),
+        "live_revision": of(Page, "live_revision"),
         "block_id": of(H5PAttempt, "block_id"),
         "attempt_id": H5PAttempt._meta.pk.db_type(connection),
         "attempt_number": of(H5PAttempt, "number"),
@@ -197,6 +200,20 @@ def _existing(kind, model, count, column):
         kind,
         f"{_table(model)} x WHERE x.{pk} IN ({_marks(count)})",
         **{column: f"x.{pk}"},
+    )
+
+
+def _lessons(count):
+    """The lessons among those named, with their live revision: the rules of
+    their exercises are known by it (``xapi._lesson_rules``)."""
+    pk = _pk(LessonPage)
+    p_id, p_revision = (_column(Page, name) for name in ("id", "live_revision"))
+    return _branch(
+        "l",
+        f"{_table(LessonPage)} x JOIN {_table(Page)} p ON p.{p_id} = x.{pk} "
+        f"WHERE x.{pk} IN ({_marks(count)})",
+        lesson_id=f"x.{pk}",
+        live_revision=f"p.{p_revision}",
     )
 
 
@@ -315,7 +332,7 @@ def lookup_sql(statements, contents, lessons, blocks, launches) -> str:
     if contents:
         sql.append(_existing("c", H5PContent, contents, "content_id"))
     if lessons:
-        sql.append(_existing("l", LessonPage, lessons, "lesson_id"))
+        sql.append(_lessons(lessons))
     if lessons and blocks:
         sql += _last_attempts(lessons * blocks)
         sql.append(_results(lessons, blocks))
@@ -327,15 +344,25 @@ def lookup_sql(statements, contents, lessons, blocks, launches) -> str:
 
 
 def lookup(
-    *, user_id, statement_ids, content_ids, lesson_ids, block_ids, launch_ids=()
+    *,
+    user_id,
+    statement_ids,
+    content_ids,
+    lesson_ids,
+    block_ids,
+    launch_ids=(),
+    lock=False,
 ) -> Lookup:
     """One round trip: which statement ids are stored (with their hash,
     owner and whether they were trusted), which contents and lessons exist,
     the learner's last attempt and result on each (lesson, block) asked
     about, which of those lessons they completed, and which of the launches
-    named are theirs."""
+    named are theirs. With ``lock``, the learner's attempts are locked first
+    (``attempts_lock``), in the same round trip on PostgreSQL."""
     statement_ids, launch_ids = list(statement_ids), list(launch_ids)
     if not statement_ids:
+        if lock:
+            attempts_lock(user_id=user_id)
         return Lookup()
     statement_id = XapiStatement._meta.get_field("statement_id")
     launch_id = H5PLaunch._meta.pk
@@ -362,9 +389,18 @@ def lookup(
         len(block_ids),
         len(launch_ids),
     )
+    locked = lock and connection.vendor == "postgresql"
+    if locked:
+        # Two statements, each with its own snapshot: the lookup sees what
+        # the request that held the lock before committed.
+        sql, params = f"{LOCK_SQL}; {sql}", [*_lock_params(user_id), *params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return _found(map(LookupRow._make, cursor), statement_id, launch_id, user_id)
+        if locked:
+            cursor.nextset()
+        return _found(
+            map(LookupRow._make, cursor.fetchall()), statement_id, launch_id, user_id
+        )
 
 
 def _found(rows, statement_id, launch_id, user_id) -> Lookup:
@@ -378,6 +414,7 @@ def _found(rows, statement_id, launch_id, user_id) -> Lookup:
             found.contents.add(row.content_id)
         elif row.kind == "l":
             found.lessons.add(row.lesson_id)
+            found.live_revisions[row.lesson_id] = row.live_revision
         elif row.kind == "d":
             found.lessons_done.add(row.lesson_id)
         elif row.kind == "a":
@@ -411,41 +448,78 @@ def _result(row: LookupRow, user_id) -> H5PBlockResult:
     return result
 
 
+# The statement's attempt, found by its unique (user, lesson, block, number):
+# an attempt inserted by the same batch of writes has no id in Python yet.
+ATTEMPT_KEY = ("user", "lesson", "block_id", "number")
+
+
 @cache
 def _insert_fields():
-    """The columns an insert fills, ``stored`` last (set to now)."""
+    """The columns an insert fills, ``attempt`` (as a subquery, see
+    ``ATTEMPT_KEY``) then ``stored`` (set to now) last."""
     fields = [
         f
         for f in XapiStatement._meta.concrete_fields
-        if not f.primary_key and f.attname != "stored"
+        if not f.primary_key and f.attname not in ("stored", "attempt_id")
     ]
-    return fields, XapiStatement._meta.get_field("stored")
+    return (
+        fields,
+        XapiStatement._meta.get_field("attempt"),
+        XapiStatement._meta.get_field("stored"),
+    )
+
+
+@cache
+def _attempt_by_key() -> str:
+    where = " AND ".join(f"k.{_column(H5PAttempt, name)} = %s" for name in ATTEMPT_KEY)
+    return f"(SELECT k.{_pk(H5PAttempt)} FROM {_table(H5PAttempt)} k WHERE {where})"
 
 
 @lru_cache(maxsize=64)
 def insert_sql(rows) -> str:
     """The insert of ``rows`` statements."""
-    fields, stored = _insert_fields()
-    columns = ", ".join(_quote(f.column) for f in [*fields, stored])
-    values = ", ".join([f"({_marks(len(fields) + 1)})"] * rows)
+    fields, attempt, stored = _insert_fields()
+    columns = ", ".join(_quote(f.column) for f in [*fields, attempt, stored])
+    row = f"({_marks(len(fields))}, {_attempt_by_key()}, %s)"
+    values = ", ".join([row] * rows)
     return f"INSERT INTO {_table(XapiStatement)} ({columns}) VALUES {values}"
 
 
-def statements_insert(rows: list[dict]):
-    """Insert statements given as ``{attname: value}`` (``stored`` is now)."""
-    fields, stored = _insert_fields()
+def _chunks(rows, params_per_row):
+    """``rows`` in slices small enough for the database's parameter limit."""
+    limit = connection.features.max_query_params
+    size = max(1, limit // params_per_row) if limit else max(1, len(rows))
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def _statements_params(rows: list[dict], attempts: list) -> list:
+    """The parameters of ``insert_sql(len(rows))``: ``attempts[i]`` is row
+    i's attempt (an ``H5PAttempt`` with its key set) or None."""
+    fields, _attempt, stored = _insert_fields()
     now = stored.get_db_prep_save(timezone.now(), connection)
-    size = max(1, connection.ops.bulk_batch_size([*fields, stored], rows))
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), size):
-            chunk = rows[start : start + size]
-            params = []
-            for row in chunk:
-                params.extend(
-                    f.get_db_prep_save(row[f.attname], connection) for f in fields
-                )
-                params.append(now)
-            cursor.execute(insert_sql(len(chunk)), params)
+    params = []
+    for row, attempt in zip(rows, attempts, strict=True):
+        params.extend(f.get_db_prep_save(row[f.attname], connection) for f in fields)
+        if attempt is None:
+            params += [None] * len(ATTEMPT_KEY)
+        else:
+            params += [
+                attempt.user_id,
+                attempt.lesson_id,
+                attempt.block_id,
+                attempt.number,
+            ]
+        params.append(now)
+    return params
+
+
+def statements_insert(rows: list[dict], attempts=None):
+    """Insert statements given as ``{attname: value}`` (``stored`` is now),
+    each filed into its attempt of ``attempts`` (see ``Writes.statements``)."""
+    writes = Writes()
+    writes.statements(rows, attempts or [None] * len(rows))
+    writes.run()
 
 
 CLOSING_FIELDS = (
@@ -474,18 +548,20 @@ def close_sql() -> str:
     return _guarded_update_sql(H5PAttempt, CLOSING_FIELDS, f"{finished} IS NULL")
 
 
+def _save_params(obj, names):
+    meta = obj._meta
+    return [
+        meta.get_field(name).get_db_prep_save(getattr(obj, name), connection)
+        for name in names
+    ]
+
+
 def attempt_close(attempt: H5PAttempt) -> bool:
     """Write a closed attempt's result; False if another request closed it
     first (the caller starts again and files the statement into a new one)."""
-    params = [
-        H5PAttempt._meta.get_field(name).get_db_prep_save(
-            getattr(attempt, name), connection
-        )
-        for name in CLOSING_FIELDS
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(close_sql(), [*params, attempt.pk])
-        return cursor.rowcount == 1
+    writes = Writes()
+    writes.attempts_close([attempt])
+    return writes.run()
 
 
 RESULT_FIELDS = (
@@ -510,24 +586,121 @@ def results_save(results) -> bool:
     IntegrityError), a stored one is updated only if it still counts the
     closed attempts it was read with. False if another request changed one first (the
     caller starts again)."""
-    stored = [r for r in results if not r._state.adding]
-    new = [r for r in results if r._state.adding]
-    if new:
-        H5PBlockResult.objects.bulk_create(new)
-    with connection.cursor() as cursor:
-        for result in stored:
-            params = [
-                H5PBlockResult._meta.get_field(name).get_db_prep_save(
-                    getattr(result, name), connection
+    writes = Writes()
+    writes.results(results)
+    return writes.run()
+
+
+@lru_cache(maxsize=64)
+def _model_insert_sql(model, rows) -> str:
+    """INSERT of ``rows`` rows of ``model``, every concrete field but the pk."""
+    fields = _model_insert_fields(model)
+    columns = ", ".join(_quote(f.column) for f in fields)
+    values = ", ".join([f"({_marks(len(fields))})"] * rows)
+    return f"INSERT INTO {_table(model)} ({columns}) VALUES {values}"
+
+
+@cache
+def _model_insert_fields(model):
+    return [f for f in model._meta.concrete_fields if not f.primary_key]
+
+
+def _multi_statements() -> bool:
+    """Whether one ``execute`` may carry several statements: on PostgreSQL
+    with psycopg's client-side binding (Django's default), which sends them
+    in the simple query protocol."""
+    return connection.vendor == "postgresql" and not connection.settings_dict.get(
+        "OPTIONS", {}
+    ).get("server_side_binding")
+
+
+class Writes:
+    """The writes of a request, sent together: on PostgreSQL as one
+    ``execute`` of several statements (one round trip), elsewhere one after
+    the other; in the order added, which is the order they must run in (new
+    attempts, closed attempts, block results, statements). ``run()`` is
+    False when a guarded UPDATE changed no row (another request changed it
+    first: the caller rolls back and starts again); a unique constraint
+    raises ``IntegrityError`` as the ORM's insert would."""
+
+    def __init__(self):
+        self._parts = []  # (sql, params, guarded)
+
+    def _add(self, sql, params, *, guarded=False):
+        self._parts.append((sql, params, guarded))
+
+    def _insert(self, model, objs):
+        fields = _model_insert_fields(model)
+        for chunk in _chunks(objs, len(fields)):
+            params = []
+            for obj in chunk:
+                params.extend(
+                    f.get_db_prep_save(f.pre_save(obj, True), connection)
+                    for f in fields
                 )
-                for name in RESULT_FIELDS
-            ]
-            cursor.execute(
-                result_update_sql(), [*params, result.pk, result.read_closed]
+            self._add(_model_insert_sql(model, len(chunk)), params)
+
+    def attempts_insert(self, attempts: list[H5PAttempt]):
+        """New attempts; statements find them by ``ATTEMPT_KEY``."""
+        if attempts:
+            self._insert(H5PAttempt, attempts)
+
+    def attempts_close(self, attempts: list[H5PAttempt]):
+        """Closed attempts' results, each written only if still open."""
+        for attempt in attempts:
+            params = _save_params(attempt, CLOSING_FIELDS)
+            self._add(close_sql(), [*params, attempt.pk], guarded=True)
+
+    def results(self, results: list[H5PBlockResult]):
+        """See ``results_save``."""
+        new = [r for r in results if r._state.adding]
+        if new:
+            self._insert(H5PBlockResult, new)
+        for result in results:
+            if not result._state.adding:
+                params = _save_params(result, RESULT_FIELDS)
+                self._add(
+                    result_update_sql(),
+                    [*params, result.pk, result.read_closed],
+                    guarded=True,
+                )
+
+    def statements(self, rows: list[dict], attempts: list):
+        """Statements as ``{attname: value}`` (their ``attempt_id`` unused),
+        ``attempts[i]`` the attempt row i is filed into, or None."""
+        fields, _attempt, _stored = _insert_fields()
+        per_row = len(fields) + len(ATTEMPT_KEY) + 1
+        pairs = list(zip(rows, attempts, strict=True))
+        for chunk in _chunks(pairs, per_row):
+            chunk_rows, chunk_attempts = zip(*chunk, strict=True)
+            self._add(
+                insert_sql(len(chunk)),
+                _statements_params(list(chunk_rows), list(chunk_attempts)),
             )
-            if cursor.rowcount != 1:
-                return False
-    return True
+
+    def run(self) -> bool:
+        parts, self._parts = self._parts, []
+        if not parts:
+            return True
+        with connection.cursor() as cursor:
+            if _multi_statements() and len(parts) > 1:
+                cursor.execute(
+                    "; ".join(sql for sql, _params, _guarded in parts),
+                    [p for _sql, params, _guarded in parts for p in params],
+                )
+                results_left = True
+                for _sql, _params, guarded in parts:
+                    if not results_left:
+                        raise RuntimeError("fewer results than statements")
+                    if guarded and cursor.rowcount != 1:
+                        return False
+                    results_left = cursor.nextset()
+                return True
+            for sql, params, guarded in parts:
+                cursor.execute(sql, params)
+                if guarded and cursor.rowcount != 1:
+                    return False
+        return True
 
 
 def result_from_attempts(*, user_id, lesson_id, block_id) -> H5PBlockResult:
@@ -548,6 +721,11 @@ def result_from_attempts(*, user_id, lesson_id, block_id) -> H5PBlockResult:
 
 # pg_advisory_xact_lock's first key: the namespace of the learners' attempts.
 ATTEMPTS_LOCK = zlib.crc32(b"learners.H5PAttempt") & 0x7FFFFFFF
+LOCK_SQL = "SELECT pg_advisory_xact_lock(%s, %s)"
+
+
+def _lock_params(user_id):
+    return [ATTEMPTS_LOCK, user_id & 0x7FFFFFFF]
 
 
 def attempts_lock(*, user_id):
@@ -558,7 +736,4 @@ def attempts_lock(*, user_id):
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_advisory_xact_lock(%s, %s)",
-            [ATTEMPTS_LOCK, user_id & 0x7FFFFFFF],
-        )
+        cursor.execute(LOCK_SQL, _lock_params(user_id))
