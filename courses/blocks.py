@@ -158,13 +158,37 @@ class H5PContentChooserBlock(SnippetChooserBlock):
     canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
 
     def bulk_to_python(self, values):
-        contents = (
-            self.model_class.objects.select_related("main_library")
-            .only("pk", "title", "main_library__title")
-            .in_bulk(values)
-        )
+        from courses.cache import structure_cached
+
+        # Titles are cached with the page tree: saving or deleting a content
+        # or a library renews the structure's token (``courses.signals``).
+        key = ",".join(str(value) for value in values)
+        shown = structure_cached(f"h5p-titles:{key}", lambda: self._titles(values))
+        contents = {row[0]: self._content(*row) for row in shown}
         # As Wagtail does: a content chosen twice gets two instances.
         return [copy.copy(contents.get(value)) for value in values]
+
+    def _titles(self, values):
+        return list(
+            self.model_class.objects.filter(pk__in=values).values_list(
+                "pk", "title", "main_library_id", "main_library__title"
+            )
+        )
+
+    def _content(self, pk, title, library_id, library_title):
+        """The content as ``.only("pk", "title", "main_library__title")``
+        with its library selected would load it: anything else is read on
+        access."""
+        model = self.model_class
+        content = model.from_db(
+            None, ["id", "title", "main_library_id"], [pk, title, library_id]
+        )
+        library_model = model._meta.get_field("main_library").related_model
+        library = library_model.from_db(
+            None, ["id", "title"], [library_id, library_title]
+        )
+        content._state.fields_cache["main_library"] = library
+        return content
 
 
 class H5PBlock(blocks.StructBlock):

@@ -109,22 +109,26 @@ def structure_invalidate(**kwargs) -> None:
     transaction.on_commit(_token_renew)
 
 
-def structure_cached(name: str, compute):
+def structure_cached(name: str, compute, *, shared: bool = True):
     """``compute()``, cached under ``name`` for the current tree version.
 
-    ``compute`` returns plain data (no model instance); None is cached too.
+    ``compute`` returns plain data (no model instance) when ``shared``; None
+    is cached too. With ``shared=False`` the entry stays in this process's
+    memory only (never in the shared cache, which outlives a deployment): a
+    model instance may be kept so.
     """
     digest = hashlib.sha1(name.encode()).hexdigest()
     key = f"courses:structure:{structure_version()}:{digest}"
     value = _LOCAL.get(key)
     if value is None:
-        value = cache.get(key)
+        value = cache.get(key) if shared else None
         if value is None:
             value = compute()
             value = MISSING if value is None else value
-            cache.set(key, value, _timeout())
+            if shared:
+                cache.set(key, value, _timeout())
         _LOCAL.put(key, value)
-    return None if value == MISSING else value
+    return None if isinstance(value, str) and value == MISSING else value
 
 
 def _restricted(page) -> bool:
@@ -184,7 +188,16 @@ def _live_page(found) -> Page | None:
     if model is None:
         return None
     # The base template compares the page's locale with the language shown.
-    return model.objects.select_related("locale").filter(pk=page_id, live=True).first()
+    # Any save of a page renews the structure's token (``courses.signals``):
+    # the row read under the token is the row in the database, and each
+    # request gets its own copy of it.
+    return structure_cached(
+        f"live-page:{page_id}",
+        lambda: (
+            model.objects.select_related("locale").filter(pk=page_id, live=True).first()
+        ),
+        shared=False,
+    )
 
 
 def _site_route_lookup(site, components: tuple[str, ...]):

@@ -8,7 +8,12 @@ from courses.cache import structure_invalidate
 
 
 def _page_changed(sender, instance=None, **kwargs):
-    if isinstance(instance, Page | Site | PageViewRestriction):
+    from courses.models import H5PContent, H5PLibrary
+
+    # An H5P content's or library's title is shown with the lesson's blocks.
+    if isinstance(
+        instance, Page | Site | PageViewRestriction | H5PContent | H5PLibrary
+    ):
         structure_invalidate()
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils import timezone
 
+from core.local_cache import LocalMemo
 from learners.models import EnrolmentImport
 from privacy.models import PrivacyNotice, PrivacySettings
 
@@ -19,6 +20,9 @@ def privacy_notice_current() -> PrivacyNotice | None:
 
 NOTICE_VERSION_KEY = "privacy:notice-version"
 OFFICER_KEY = "privacy:officer:{site_id}"
+# Both are read on every signed-in page: each process remembers them for a
+# second (``core.local_cache``) rather than asking Redis each time.
+_LOCAL = LocalMemo()
 
 
 def privacy_notice_version() -> int | None:
@@ -26,7 +30,7 @@ def privacy_notice_version() -> int | None:
     notice is saved or deleted (``privacy.apps``) or the next one scheduled
     comes into force."""
     now = timezone.now()
-    cached = cache.get(NOTICE_VERSION_KEY)
+    cached = _LOCAL.get(NOTICE_VERSION_KEY, lambda: cache.get(NOTICE_VERSION_KEY))
     if cached is not None and (cached[1] is None or now < cached[1]):
         return cached[0]
     notices = PrivacyNotice.objects.order_by("-version")
@@ -40,6 +44,7 @@ def privacy_notice_version() -> int | None:
         .first()
     )
     cache.set(NOTICE_VERSION_KEY, (version, upcoming), None)
+    _LOCAL.forget(NOTICE_VERSION_KEY)
     return version
 
 
@@ -49,19 +54,22 @@ def privacy_officer(*, site) -> dict:
     if site is None:
         return {}
     key = OFFICER_KEY.format(site_id=site.pk)
-    officer = cache.get(key)
+    officer = _LOCAL.get(key, lambda: cache.get(key))
     if officer is None:
         settings = PrivacySettings.for_site(site)
         officer = {"name": settings.officer_name, "email": settings.officer_email}
         cache.set(key, officer, None)
-    return officer
+        _LOCAL.forget(key)
+    return dict(officer)
 
 
 def privacy_caches_clear(sender, instance, **kwargs) -> None:
     if isinstance(instance, PrivacySettings):
-        cache.delete(OFFICER_KEY.format(site_id=instance.site_id))
+        key = OFFICER_KEY.format(site_id=instance.site_id)
     else:
-        cache.delete(NOTICE_VERSION_KEY)
+        key = NOTICE_VERSION_KEY
+    cache.delete(key)
+    _LOCAL.forget(key)
 
 
 @dataclass

@@ -105,9 +105,11 @@ def forget_structure():
     """Each test starts with no page tree remembered by this process
     (``courses.cache``): it names pages an earlier test's rollback removed.
     Apart from ``empty_cache``, which some modules override."""
+    from core.local_cache import local_memos_clear
     from courses.cache import local_clear
 
     local_clear()
+    local_memos_clear()
     yield
 
 

@@ -5,14 +5,22 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from courses.grading import CompletionRule
-from learners.selectors.h5p import h5p_saved_state
-from learners.selectors.progress import h5p_block_result
+from learners.selectors.lesson_state import lesson_learner_state
 
 register = template.Library()
 
 
-def _learner_options(request, content, lesson_id, block_id):
-    user = request.user
+def _lesson_state(request, lesson):
+    """The signed-in learner's state on ``lesson`` (an original lesson),
+    read once per request for all its blocks and its navigation."""
+    states = request.__dict__.setdefault("_virage_lesson_states", {})
+    key = lesson.translation_key
+    if key not in states:
+        states[key] = lesson_learner_state(user=request.user, lesson=lesson)
+    return states[key]
+
+
+def _learner_options(request, content, lesson_id, block_id, state):
     activity = reverse("xapi_activity", args=[content.pk, lesson_id, block_id])
     options = {
         "lesson": lesson_id,
@@ -24,9 +32,7 @@ def _learner_options(request, content, lesson_id, block_id):
     }
     # H5P core reads a saved state synchronously when it builds the
     # exercise: the page hands it to the player when the frame is ready.
-    options["state"] = h5p_saved_state(
-        user=user, content_id=content.pk, lesson_id=lesson_id, block_id=block_id
-    )
+    options["state"] = state.saved_state(content_id=content.pk, block_id=block_id)
     return options
 
 
@@ -51,10 +57,10 @@ def h5p_player(context, value, block_id):
     live_lesson = page is not None and not getattr(request, "is_preview", False)
     if user.is_authenticated and live_lesson and block_id:
         options["preview"] = False
-        options.update(_learner_options(request, content, page.pk, block_id))
-        result = h5p_block_result(
+        state = _lesson_state(request, page)
+        options.update(_learner_options(request, content, page.pk, block_id, state))
+        result = state.block_result(
             user=user,
-            lesson_id=page.pk,
             block_id=block_id,
             grading_method=value["grading_method"],
             completion_rule=value["completion_rule"],
@@ -125,6 +131,11 @@ def lesson_navigation(context, lesson, outline=None):
         "csrf_token": context.get("csrf_token"),
     }
     if request.user.is_authenticated:
-        data["done"] = lesson_done(user=request.user, lesson=lesson)
+        known = getattr(request, "_virage_lesson_states", {}).get(
+            lesson.translation_key
+        )
+        data["done"] = (
+            known.done if known else lesson_done(user=request.user, lesson=lesson)
+        )
         data["has_h5p"] = lesson_has_h5p(lesson)
     return data

@@ -4,6 +4,7 @@ from enum import Enum
 
 from django.core.cache import cache
 
+from core.local_cache import LocalMemo
 from reporting.models import TrainingContact
 
 # The staff groups of ``cms/permissions.py`` that read every report; named
@@ -44,6 +45,9 @@ def municipality_access(*, user, municipality) -> Access:
 
 MENU_KEY = "reporting:menu:{user_id}"
 MENU_SECONDS = 300
+# Read on every page: each process also remembers it for a second
+# (``core.local_cache``) rather than asking Redis each time.
+_LOCAL = LocalMemo()
 
 
 def participation_target(*, user) -> tuple[str, str]:
@@ -56,7 +60,7 @@ def participation_target(*, user) -> tuple[str, str]:
         return ("", "")
     key = MENU_KEY.format(user_id=user.pk)
     stamp = (user.municipality_id, user.is_superuser)
-    cached = cache.get(key)
+    cached = _LOCAL.get(key, lambda: cache.get(key))
     if cached is not None and cached[0] == stamp:
         return cached[1]
     if reporting_allowed(user=user):
@@ -73,8 +77,11 @@ def participation_target(*, user) -> tuple[str, str]:
         )
         target = ("municipality", code) if code else ("", "")
     cache.set(key, (stamp, target), MENU_SECONDS)
+    _LOCAL.forget(key)
     return target
 
 
 def participation_target_forget(*, user_id) -> None:
-    cache.delete(MENU_KEY.format(user_id=user_id))
+    key = MENU_KEY.format(user_id=user_id)
+    cache.delete(key)
+    _LOCAL.forget(key)
