@@ -117,3 +117,45 @@ def test_an_address_the_tree_does_not_hold_is_left_to_wagtail(client, site):
     url = site["lesson"].url + "inexistante/"
 
     assert client.get(url).status_code == 404
+
+
+def test_a_local_only_entry_never_reaches_the_shared_cache(site):
+    structure.structure_cached("page", lambda: {"id": 1}, shared=False)
+    structure.local_clear()
+
+    assert structure.structure_cached("page", lambda: {"id": 2}, shared=False) == {
+        "id": 2
+    }
+
+
+def _signed_in_lesson_with_h5p(client, site, learner):
+    from learners.models import Enrolment
+    from tests.h5p_fixtures import h5p_content, lesson_with_h5p
+
+    content = h5p_content("Titre d'origine")
+    lesson = lesson_with_h5p(site["lesson"], content)
+    Enrolment.objects.create(user=learner, path=site["path"])
+    client.force_login(learner)
+    assert "Titre d&#x27;origine" in client.get(lesson.url).content.decode()
+    return lesson, content
+
+
+def test_a_renamed_h5p_content_shows_at_once(client, site, learner):
+    """H5P titles are kept with the tree: saving a content renews it."""
+    lesson, content = _signed_in_lesson_with_h5p(client, site, learner)
+    content.title = "Titre corrigé"
+    content.save()
+
+    page = client.get(lesson.url).content.decode()
+
+    assert "Titre corrigé" in page
+    assert "Titre d&#x27;origine" not in page
+
+
+def test_a_lesson_edited_and_published_shows_at_once(client, site, learner):
+    """The live page is kept with the tree: publishing renews it."""
+    lesson, _ = _signed_in_lesson_with_h5p(client, site, learner)
+    lesson.summary = "Un nouveau résumé."
+    lesson.save_revision().publish()
+
+    assert "Un nouveau résumé." in client.get(lesson.url).content.decode()

@@ -121,3 +121,18 @@ def test_the_profile_changes_optional_consents(client, learner):
     )
     learner.refresh_from_db()
     assert learner.first_name == "Camille"  # the profile form was not posted
+
+
+def test_a_new_officer_shows_at_once_though_each_process_remembers_it(client, site):
+    """The footer's officer is remembered for a second by each process
+    (``core.local_cache``); saving the setting here forgets it at once."""
+    settings = PrivacySettings.for_site(Site.objects.get(is_default_site=True))
+    settings.officer_name = "Josée Bédard"
+    settings.save()
+    assert "Josée Bédard" in client.get("/").content.decode()
+
+    settings.officer_name = "Marc Tremblay"
+    settings.save()
+
+    html = client.get("/").content.decode()
+    assert "Marc Tremblay" in html and "Josée Bédard" not in html
