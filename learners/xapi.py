@@ -13,6 +13,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import accumulate
 from urllib.parse import parse_qs, urlsplit
 
 from django.utils import timezone
@@ -84,11 +85,25 @@ def _check_tree(value, *, strings: bool):
 UNSTORABLE_ESCAPE = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])")
 
 
+# A JSON string in UTF-8 bytes, where no byte of a multi-byte character is
+# a quote, a backslash or a bracket.
+JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+NOT_BRACKETS = bytes(sorted(set(range(256)) - set(b"[]{}")))
+
+
+def _utf8_depth(body: bytes) -> int:
+    """How deep the brackets of valid JSON in UTF-8 nest, strings aside."""
+    brackets = JSON_STRING.sub(b"", body).translate(None, NOT_BRACKETS)
+    opening = (ord("["), ord("{"))
+    return max(accumulate(1 if byte in opening else -1 for byte in brackets), default=0)
+
+
 def load_json(body: bytes):
     """The request body as JSON with only finite numbers, at most
     ``MAX_DEPTH`` levels deep and storable strings. The walk over the
     result is skipped where the raw bytes show it cannot find anything (a
-    single statement has fewer than ``MAX_DEPTH`` brackets)."""
+    single statement has fewer than ``MAX_DEPTH`` brackets; a batch in UTF-8
+    is measured on its bytes)."""
     try:
         value = json.loads(
             body, parse_float=_finite_float, parse_constant=_refuse_constant
@@ -98,8 +113,12 @@ def load_json(body: bytes):
             _("Le corps de la requête n'est pas du JSON valide.")
         ) from error
     strings = UNSTORABLE_ESCAPE.search(body) is not None
-    if strings or body.count(b"[") + body.count(b"{") > MAX_DEPTH:
-        _check_tree(value, strings=strings)
+    if strings:
+        _check_tree(value, strings=True)
+    elif body.count(b"[") + body.count(b"{") > MAX_DEPTH and (
+        json.detect_encoding(body) != "utf-8" or _utf8_depth(body) > MAX_DEPTH
+    ):
+        _check_tree(value, strings=False)
     return value
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.models import Q
 from django.utils import timezone
 from psycopg.adapt import Transformer
@@ -62,6 +62,12 @@ def _execute(cursor, sql: str, params):
         merged.append(b"NULL" if value is None else literal(value))
         merged.append(piece)
     cursor.execute(b"".join(merged))
+
+
+def _db():
+    """The default connection itself: ``connection`` is a proxy, and each
+    attribute read through it costs a lookup of the thread's connection."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def _quote(name):
@@ -394,7 +400,8 @@ def lookup(
         return Lookup()
     statement_id = XapiStatement._meta.get_field("statement_id")
     launch_id = H5PLaunch._meta.pk
-    params = [statement_id.get_db_prep_value(v, connection) for v in statement_ids]
+    db = _db()
+    params = [statement_id.get_db_prep_value(v, db) for v in statement_ids]
     params += [*content_ids, *lesson_ids]
     if lesson_ids and block_ids:
         for lesson_id in lesson_ids:
@@ -407,9 +414,9 @@ def lookup(
         params += [user_id, *lesson_ids]
     if launch_ids:
         expires = H5PLaunch._meta.get_field("expires_at")
-        params.append(expires.get_db_prep_value(timezone.now(), connection))
+        params.append(expires.get_db_prep_value(timezone.now(), db))
         params.append(user_id)
-        params += [launch_id.get_db_prep_value(v, connection) for v in launch_ids]
+        params += [launch_id.get_db_prep_value(v, db) for v in launch_ids]
     sql = lookup_sql(
         len(statement_ids),
         len(content_ids),
@@ -525,10 +532,12 @@ def _statements_params(rows: list[dict], attempts: list) -> list:
     """The parameters of ``insert_sql(len(rows))``: ``attempts[i]`` is row
     i's attempt (an ``H5PAttempt`` with its key set) or None."""
     fields, _attempt, stored = _insert_fields()
-    now = stored.get_db_prep_save(timezone.now(), connection)
+    db = _db()
+    now = stored.get_db_prep_save(timezone.now(), db)
+    prepared = [(f.attname, f.get_db_prep_save) for f in fields]
     params = []
     for row, attempt in zip(rows, attempts, strict=True):
-        params.extend(f.get_db_prep_save(row[f.attname], connection) for f in fields)
+        params.extend(prep(row[name], db) for name, prep in prepared)
         if attempt is None:
             params += [None] * len(ATTEMPT_KEY)
         else:
@@ -577,10 +586,9 @@ def close_sql() -> str:
 
 
 def _save_params(obj, names):
-    meta = obj._meta
+    meta, db = obj._meta, _db()
     return [
-        meta.get_field(name).get_db_prep_save(getattr(obj, name), connection)
-        for name in names
+        meta.get_field(name).get_db_prep_save(getattr(obj, name), db) for name in names
     ]
 
 
@@ -658,13 +666,12 @@ class Writes:
         self._parts.append((sql, params, guarded))
 
     def _insert(self, model, objs):
-        fields = _model_insert_fields(model)
+        fields, db = _model_insert_fields(model), _db()
         for chunk in _chunks(objs, len(fields)):
             params = []
             for obj in chunk:
                 params.extend(
-                    f.get_db_prep_save(f.pre_save(obj, True), connection)
-                    for f in fields
+                    f.get_db_prep_save(f.pre_save(obj, True), db) for f in fields
                 )
             self._add(_model_insert_sql(model, len(chunk)), params)
 

@@ -1,10 +1,11 @@
+import json
 import uuid
 from types import SimpleNamespace
 
 import pytest
 
 from core.errors import ApplicationError
-from learners.xapi import parse_statement
+from learners.xapi import load_json, parse_statement
 from tests.h5p_fixtures import statement
 
 USER = SimpleNamespace(pk=7, email="apprenant@exemple.qc.ca")
@@ -120,3 +121,22 @@ def test_put_id_must_match_the_statement_id():
 
     with pytest.raises(ApplicationError, match="ne correspond pas"):
         parse(data, expected_id=str(uuid.uuid4()))
+
+
+def _nested(levels, leaf):
+    value = leaf
+    for _level in range(levels):
+        value = {"x": value}
+    return value
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_batch_is_measured_as_deep_as_it_nests(encoding):
+    """A batch has more brackets than the limit: its depth is measured on
+    the bytes (UTF-8) or on the parsed value, brackets in strings aside."""
+    tricky = 'crochets [[{{ "guillemet" \\ et é ]]}}'
+    batch = [_nested(30, tricky) for _item in range(5)]
+
+    assert load_json(json.dumps(batch).encode(encoding)) == batch
+    with pytest.raises(ApplicationError, match="32 niveaux"):
+        load_json(json.dumps([*batch, _nested(32, tricky)]).encode(encoding))
