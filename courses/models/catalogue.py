@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from courses.blocks import LESSON_BODY_BLOCKS
+from courses.cache import structure_cached
 from courses.roles import LearnerRole, RoleRequirement
 
 
@@ -335,7 +336,10 @@ class ModulePage(LiveBranchPage):
         context["lang_of"] = untranslated_fields(
             page=self, fields=("title", "objectives")
         )
-        context["lessons"] = self.lessons()
+        # Kept with the page tree by this process (``courses.cache``).
+        context["lessons"] = structure_cached(
+            f"module-lessons:{self.pk}", lambda: list(self.lessons()), shared=False
+        )
         context["trail"] = page_trail(page=self, request=request, levels=2)
         return context
 
