@@ -4,16 +4,20 @@ Every H5P answer reaches the server as one request, so this path runs more
 than any other. Through the ORM each of its queries cost about 0.4 ms of
 Python to compile, more than PostgreSQL took to run it, and the ORM needed
 five of them; ``bench/xapi_ingest.py`` measured the difference. Here the same
-work is two statements (one read, which also reads the launches the
-statements name, and one insert) plus, when an attempt may change, a lock on
-PostgreSQL, and when an attempt closes, one update. Each is built in one
-layer of f-strings from the models' own table and column names, once per
-shape (how many ids of each kind), and runs on SQLite and PostgreSQL alike
-(only the database types of the first branch's NULLs differ; the snapshots in
-``tests/learners/snapshots/`` show both). Values go through each field's
-``get_db_prep_save``/``get_db_prep_value`` exactly as the ORM would send
-them, and come back through ``to_python``; the read's rows are unpacked into
-``LookupRow``, whose columns each mean one thing.
+work is one read (which also reads the launches the statements name and the
+lessons' live revisions), preceded, when an attempt may change, by a lock on
+PostgreSQL, then the writes (``Writes``: new attempts, closed attempts, block
+results, statements). On PostgreSQL the lock goes with the read and the
+writes go together: two round trips inside the transaction. Each statement
+is built in one layer of f-strings from the models' own table and column
+names, once per shape (how many ids of each kind), and runs on SQLite and
+PostgreSQL alike (only the database types of the first branch's NULLs
+differ; the snapshots in ``tests/learners/snapshots/`` show both). Values go
+through each field's ``get_db_prep_save``/``get_db_prep_value`` exactly as
+the ORM would send them (on PostgreSQL merged into the query by psycopg's own
+``as_literal``, see ``_execute``), and come back through ``to_python``; the
+read's rows are unpacked into ``LookupRow``, whose columns each mean one
+thing.
 """
 
 import zlib
