@@ -113,7 +113,34 @@ def lesson_queries(setup):
     return int(manage_shell(script).splitlines()[-1])
 
 
-def run(clients, url, seconds):
+def tree_cpu_seconds(root_pid) -> float:
+    """CPU time (user + system) of ``root_pid`` and its children so far
+    (Linux's /proc; 0 elsewhere)."""
+    import os
+
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, pids = 0, {root_pid}
+    try:
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return 0.0
+    stats = {}
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    for pid, (parent, _) in stats.items():
+        if parent == root_pid:
+            pids.add(pid)
+    for pid in pids:
+        total += stats.get(pid, (0, 0))[1]
+    return total / ticks
+
+
+def run(clients, url, seconds, server=None):
     """Every client fetches ``url`` in a loop for ``seconds``."""
     latencies, errors, lock = [], [], threading.Lock()
     deadline = time.perf_counter() + seconds
@@ -129,7 +156,11 @@ def run(clients, url, seconds):
         with lock:
             latencies.extend(mine)
 
+    client_cpu = time.process_time()
+    server_cpu = tree_cpu_seconds(server.pid) if server else 0.0
     wall = pg.concurrently(work, clients)
+    client_cpu = time.process_time() - client_cpu
+    server_cpu = (tree_cpu_seconds(server.pid) if server else 0.0) - server_cpu
     assert not errors, f"{url}: {len(errors)} errors, e.g. {errors[0]}"
     latencies.sort()
     return {
@@ -137,6 +168,10 @@ def run(clients, url, seconds):
         "p50_ms": pg.percentile_ms(latencies, 0.5),
         "p95_ms": pg.percentile_ms(latencies, 0.95),
         "requests": len(latencies),
+        # The load generator shares the machine: its own CPU per request.
+        "client_cpu_ms": round(client_cpu * 1000 / max(len(latencies), 1), 2),
+        # gunicorn's workers' CPU per request (the rest: PostgreSQL, Redis).
+        "server_cpu_ms": round(server_cpu * 1000 / max(len(latencies), 1), 2),
     }
 
 
@@ -166,7 +201,7 @@ def main():
             for name, url in pages.items():
                 if concurrency == 50 and name != "lesson":
                     continue
-                result = run(clients[:concurrency], url, args.seconds)
+                result = run(clients[:concurrency], url, args.seconds, server)
                 print(f"{name} × {concurrency}: {result}", file=sys.stderr)
                 figures[f"{name}_rps_{concurrency}"] = result["rps"]
                 figures[f"{name}_p95_ms_{concurrency}"] = result["p95_ms"]

@@ -163,7 +163,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 AUTH_USER_MODEL = "learners.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading the signed-in user in plain SQL.
+    "learners.backends.AccountBackend",
 ]
 LOGIN_URL = "learners:login"
 LOGIN_REDIRECT_URL = "landing"  # cms.views.landing: each to what they use

@@ -78,7 +78,7 @@ def sign_up_confirm(request, token):
             request, _("Votre compte existe déjà : connectez-vous pour continuer.")
         )
         return redirect("learners:login")
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="learners.backends.AccountBackend")
     messages.success(request, _("Bienvenue dans Virage ! Votre compte est créé."))
     return redirect("learners:dashboard")  # a new account is a learner's
 
