@@ -30,9 +30,7 @@ def test_an_inactive_or_deleted_account_is_nobody(learner):
     assert AccountBackend().get_user(pk) is None
 
 
-def test_a_deactivated_learner_is_signed_out_at_the_next_request(
-    client, site, learner
-):
+def test_a_deactivated_learner_is_signed_out_at_the_next_request(client, site, learner):
     url = site["path"].url
     client.force_login(learner)
     assert "Se déconnecter" in client.get(url).content.decode()
