@@ -204,6 +204,16 @@ class H5PBlockResult(models.Model):
     score_first = models.FloatField(null=True, blank=True)
     score_last = models.FloatField(null=True, blank=True)
 
+    # What the row sums up, in the order readers and writers of it use.
+    SUMMARY_FIELDS = (
+        "closed_attempts",
+        "completed_attempts",
+        "score_sum",
+        "score_best",
+        "score_first",
+        "score_last",
+    )
+
     class Meta:
         verbose_name = _("résultat d'un bloc H5P")
         verbose_name_plural = _("résultats des blocs H5P")

@@ -102,16 +102,7 @@ def _sql(vendor: str, blocks: int) -> str:
     ]
     result = _quote(H5PBlockResult._meta.db_table)
     user, lesson, block, closed, completed, *scores = _columns(
-        H5PBlockResult,
-        "user",
-        "lesson",
-        "block_id",
-        "closed_attempts",
-        "completed_attempts",
-        "score_sum",
-        "score_best",
-        "score_first",
-        "score_last",
+        H5PBlockResult, "user", "lesson", "block_id", *H5PBlockResult.SUMMARY_FIELDS
     )
     branches.append(
         _row(
@@ -186,16 +177,9 @@ def lesson_learner_state(*, user, lesson) -> LessonLearnerState:
         if kind == "s":
             state.states[(n1, block)] = text
         elif kind == "r":
+            summary = zip(H5PBlockResult.SUMMARY_FIELDS, (n1, n2, *floats), strict=True)
             state.results[block] = H5PBlockResult(
-                user_id=user.pk,
-                lesson_id=lesson.pk,
-                block_id=block,
-                closed_attempts=n1,
-                completed_attempts=n2,
-                score_sum=floats[0],
-                score_best=floats[1],
-                score_first=floats[2],
-                score_last=floats[3],
+                user_id=user.pk, lesson_id=lesson.pk, block_id=block, **dict(summary)
             )
         elif kind == "a":
             state.last_attempts[block] = (n1, bool(n2))

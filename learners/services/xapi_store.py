@@ -604,14 +604,7 @@ def attempt_close(attempt: H5PAttempt) -> bool:
     return writes.run()
 
 
-RESULT_FIELDS = (
-    "closed_attempts",
-    "completed_attempts",
-    "score_sum",
-    "score_best",
-    "score_first",
-    "score_last",
-)
+RESULT_FIELDS = H5PBlockResult.SUMMARY_FIELDS
 
 
 @cache
