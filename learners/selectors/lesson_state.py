@@ -27,6 +27,7 @@ from wagtail.models import Page
 from courses.completion import BlockResult
 from learners.models import H5PAttempt, H5PBlockResult, H5PUserState, LessonCompletion
 from learners.selectors.progress import h5p_block_result
+from learners.sql import columns, table
 
 
 @dataclass
@@ -69,14 +70,6 @@ class LessonLearnerState:
         )
 
 
-def _quote(name):
-    return connection.ops.quote_name(name)
-
-
-def _columns(model, *names):
-    return [_quote(model._meta.get_field(name).column) for name in names]
-
-
 # Every branch gives: kind, block id, two integers, a text, four floats.
 def _row(kind, block, n1="NULL", n2="NULL", text="NULL", floats=("NULL",) * 4):
     return f"SELECT '{kind}', {block}, {n1}, {n2}, {text}, {', '.join(floats)}"
@@ -84,8 +77,8 @@ def _row(kind, block, n1="NULL", n2="NULL", text="NULL", floats=("NULL",) * 4):
 
 @lru_cache(maxsize=32)
 def _sql(vendor: str, blocks: int) -> str:
-    state = _quote(H5PUserState._meta.db_table)
-    user, lesson, block, content, data_type, sub, data = _columns(
+    state = table(H5PUserState)
+    user, lesson, block, content, data_type, sub, data = columns(
         H5PUserState,
         "user",
         "lesson",
@@ -100,8 +93,8 @@ def _sql(vendor: str, blocks: int) -> str:
         + f" FROM {state} s WHERE s.{user} = %s AND s.{lesson} = %s"
         f" AND s.{data_type} = 'state' AND s.{sub} = '0'"
     ]
-    result = _quote(H5PBlockResult._meta.db_table)
-    user, lesson, block, closed, completed, *scores = _columns(
+    result = table(H5PBlockResult)
+    user, lesson, block, closed, completed, *scores = columns(
         H5PBlockResult, "user", "lesson", "block_id", *H5PBlockResult.SUMMARY_FIELDS
     )
     branches.append(
@@ -114,8 +107,8 @@ def _sql(vendor: str, blocks: int) -> str:
         )
         + f" FROM {result} r WHERE r.{user} = %s AND r.{lesson} = %s"
     )
-    attempt = _quote(H5PAttempt._meta.db_table)
-    user, lesson, block, number, finished = _columns(
+    attempt = table(H5PAttempt)
+    user, lesson, block, number, finished = columns(
         H5PAttempt, "user", "lesson", "block_id", "number", "finished_at"
     )
 
@@ -135,10 +128,10 @@ def _sql(vendor: str, blocks: int) -> str:
         f"(SELECT MAX(o.{number}) FROM {attempt} o WHERE {same_block('o')})"
     )
     branches.extend([last] * blocks)
-    completion = _quote(LessonCompletion._meta.db_table)
-    (c_user, c_lesson) = _columns(LessonCompletion, "user", "lesson")
-    page = _quote(Page._meta.db_table)
-    (page_id, key) = _columns(Page, "id", "translation_key")
+    completion = table(LessonCompletion)
+    (c_user, c_lesson) = columns(LessonCompletion, "user", "lesson")
+    page = table(Page)
+    (page_id, key) = columns(Page, "id", "translation_key")
     branches.append(
         _row("d", "NULL", n1="COUNT(*)")
         + f" FROM {completion} c INNER JOIN {page} p ON p.{page_id} = c.{c_lesson}"

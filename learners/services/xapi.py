@@ -10,22 +10,18 @@ untrusted, and count for nothing.
 """
 
 from itertools import chain
-from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
 from core.errors import ApplicationError
-from courses.blocks import h5p_rules
 from courses.completion import BlockResult, lesson_complete_by_exercises
 from courses.models import LessonPage
-from courses.scorm.blocks import scorm_rules
 from learners.models import CompletionSource, H5PAttempt, H5PBlockResult
 from learners.selectors.h5p import h5p_block_content_id, h5p_live_lesson
 from learners.selectors.scorm import scorm_block_result
 from learners.services import progress, xapi_store
+from learners.services.xapi_store.rules import LessonRules, lesson_rules
 from learners.xapi import ParsedStatement
 
 RECORD_TRIES = 3
@@ -296,72 +292,26 @@ def xapi_statements_record(*, user, statements: list[ParsedStatement]) -> list[s
     return [str(s.statement_id) for s in statements]
 
 
-class _Rules(NamedTuple):
-    h5p: list
-    scorm: list
-
-
-# The rules of a lesson's exercises by (lesson id, live revision id), read
-# from the lesson's body once per revision and process: a live revision's
-# content does not change, and publishing makes a new one. Saving a lesson in
-# this process forgets them all (a body saved without a revision, in tests
-# or a script, is read again).
-_RULES: dict[tuple[int, int], _Rules] = {}
-RULES_KEPT = 512
-
-
-@receiver(post_save, sender=LessonPage, dispatch_uid="xapi_lesson_rules_forget")
-def _lesson_rules_forget(**kwargs):
-    _RULES.clear()
-
-
-def _lesson_rules(lesson_ids, revisions) -> dict[int, _Rules]:
-    """The rules of each lesson's exercises: remembered for a live revision
-    seen before, else read from the lessons' bodies only (no page row, no
-    model), in one query."""
-    rules, missing = {}, []
-    for lesson_id in lesson_ids:
-        known = _RULES.get((lesson_id, revisions.get(lesson_id)))
-        if known is None:
-            missing.append(lesson_id)
-        else:
-            rules[lesson_id] = known
-    if missing:
-        bodies = (
-            LessonPage.objects.filter(pk__in=missing)
-            .order_by()  # no join to the page table
-            .values_list("pk", "body")
-        )
-        if len(_RULES) >= RULES_KEPT:
-            _RULES.clear()
-        for lesson_id, stream in bodies:
-            rules[lesson_id] = _Rules(h5p_rules(stream), scorm_rules(stream))
-            revision = revisions.get(lesson_id)
-            if revision is not None:
-                _RULES[lesson_id, revision] = rules[lesson_id]
-    return rules
-
-
 def _lessons_check(user, lesson_ids, results, revisions):
     """A closed attempt may complete its lesson, not completed yet (the
     lookup said so): check each lesson once, from the block results this
     request read and wrote (``results``, by (lesson, block)) and the rules of
-    its exercises (``_lesson_rules``, by live revision: ``revisions``); a
+    its exercises (``lesson_rules``, by live revision: ``revisions``); a
     lesson is loaded whole only once it is complete."""
-    for lesson_id, rules in _lesson_rules(lesson_ids, revisions).items():
+    for lesson_id, rules in lesson_rules(lesson_ids, revisions).items():
         if _exercises_complete(user, lesson_id, rules, results):
             source = CompletionSource.H5P if rules.h5p else CompletionSource.SCORM
             lesson = LessonPage.objects.get(pk=lesson_id)
             progress.lesson_complete(user=user, lesson=lesson, source=source)
 
 
-def _exercises_complete(user, lesson_id, lesson_rules: _Rules, results) -> bool:
+def _exercises_complete(user, lesson_id, exercises: LessonRules, results) -> bool:
     """Whether every exercise of the lesson, H5P or SCORM, meets its rule
     (``progress.lesson_h5p_check``'s rule, read from one stored result row
     per H5P block however many attempts came before). The blocks this
     request touched are judged first, from memory; the others' rows are read
     only if those are complete, in one query."""
-    rules = lesson_rules.h5p
+    rules = exercises.h5p
     known = [r for r in rules if (lesson_id, r.block_id) in results]
     others = [r for r in rules if (lesson_id, r.block_id) not in results]
 
@@ -382,7 +332,7 @@ def _exercises_complete(user, lesson_id, lesson_rules: _Rules, results) -> bool:
 
     scorm_results = (
         scorm_block_result(user=user, lesson_id=lesson_id, rules=rules)
-        for rules in lesson_rules.scorm
+        for rules in exercises.scorm
     )
     return lesson_complete_by_exercises(chain(h5p_results(), scorm_results))
 

@@ -1,4 +1,4 @@
-"""The SQL of the xAPI ingest (learners/services/xapi_store.py), as a snapshot
+"""The SQL of the xAPI ingest (learners/services/xapi_store/), as a snapshot
 per database: a change to a model's table or columns, or to the queries,
 shows here as a diff to read. After a deliberate change, rewrite the
 snapshots with ``XAPI_SQL_SNAPSHOT=update`` on SQLite and on PostgreSQL."""
