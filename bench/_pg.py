@@ -109,6 +109,12 @@ class SignedInClient:
             "Referer": f"http://{self.host}:{self.port}/",
             **(headers or {}),
         }
+        # As bytes, http.client sends a small body in the same packet as the
+        # headers; as text it sends it after them, and Nagle's algorithm
+        # holds it until the server's delayed ACK (about 40 ms on loopback):
+        # every POST would measure that wait instead of Virage.
+        if isinstance(body, str):
+            body = body.encode()
         self.connection.request(method, path, body=body, headers=headers)
         response = self.connection.getresponse()
         data = response.read()
