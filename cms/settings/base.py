@@ -151,7 +151,7 @@ CACHE_URL = env("CACHE_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": CACHE_URL,
         }
         if CACHE_URL

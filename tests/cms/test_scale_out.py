@@ -131,7 +131,7 @@ def test_production_shares_state_and_adds_what_the_environment_names():
     assert scaled["storage"] == "storages.backends.s3.S3Storage"
     assert scaled["bucket"] == "virage-medias"
     for found in (alone, scaled):
-        assert found["cache"] == "django.core.cache.backends.redis.RedisCache"
+        assert found["cache"] == "core.redis_cache.RedisCache"
         assert found["sessions"] == "django.contrib.sessions.backends.cached_db"
         assert found["routers"] == ["cms.db_routers.ReportingRouter"]
 

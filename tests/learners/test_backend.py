@@ -18,6 +18,11 @@ def test_the_same_user_as_the_orm_reads(learner):
     assert ours == django
     assert model_to_dict(ours) == model_to_dict(django)
     assert ours.municipality.pk == learner.municipality_id
+    # Loaded as the ORM loads a row: saving it again updates, never inserts.
+    assert not ours._state.adding
+    assert ours._state.db == "default"
+    assert ours.date_joined == learner.date_joined
+    assert ours.date_joined.tzinfo is not None
 
 
 def test_an_inactive_or_deleted_account_is_nobody(learner):
