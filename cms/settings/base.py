@@ -124,6 +124,9 @@ TEMPLATES = [
 ]
 
 DB_CONN_MAX_AGE = int(env("DB_CONN_MAX_AGE", "0"))
+# The xAPI ingest's read is prepared on the server once per connection
+# (learners/services/xapi_store/db.py); 0 behind PgBouncer before 1.21.
+DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

@@ -356,10 +356,11 @@ def test_a_closing_result_that_completes_nothing_reads_no_lesson(
     )
     record(learner, answer(content, lesson, registration))
 
-    # inside the savepoint the service opens: read (on PostgreSQL with the
-    # learner's attempts lock), then close, result and insert, which
-    # PostgreSQL receives in one round trip
-    writes = 1 if connection.vendor == "postgresql" else 3
+    # inside the savepoint the service opens: on PostgreSQL the learner's
+    # attempts lock (its own statement: the read is prepared), then the read,
+    # then close, result and insert, which PostgreSQL receives in one round
+    # trip; no lesson read
+    writes = 2 if connection.vendor == "postgresql" else 3
     with django_assert_max_num_queries(3 + writes):
         record(learner, closing(content, lesson, registration, True, 0.2, 59))
 

@@ -8,15 +8,17 @@ work is one read (``lookup``, which also reads the launches the statements
 name and the lessons' live revisions), preceded, when an attempt may change,
 by a lock on PostgreSQL (``attempts``), then the writes (``writes.Writes``:
 new attempts, closed attempts, block results, statements). On PostgreSQL the
-lock goes with the read and the writes go together: two round trips inside
-the transaction. Each statement is built in one layer of f-strings from the
+read is a statement prepared once per connection (``db.prepared_cursor``:
+planning it cost more than running it) and the writes go together in one
+round trip. Each statement is built in one layer of f-strings from the
 models' own table and column names (``learners.sql``), once per shape (how
 many ids of each kind), and runs on SQLite and PostgreSQL alike (only the
 database types of the first branch's NULLs differ; the snapshots in
 ``tests/learners/snapshots/`` show both). Values go through each field's
 ``get_db_prep_save``/``get_db_prep_value`` exactly as the ORM would send them
-(on PostgreSQL merged into the query by psycopg's own ``as_literal``, see
-``db.execute``), and come back through ``to_python``; the read's rows are
+(for the writes on PostgreSQL merged into the query by psycopg's own
+``as_literal``, see ``db.execute``; for the read sent apart, to the prepared
+statement), and come back through ``to_python``; the read's rows are
 unpacked into ``rows.LookupRow``, whose columns each mean one thing.
 
 The names below are the ones the rest of the code uses.

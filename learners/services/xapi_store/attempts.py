@@ -10,10 +10,10 @@ from learners.models import H5PAttempt, H5PBlockResult
 
 # pg_advisory_xact_lock's first key: the namespace of the learners' attempts.
 ATTEMPTS_LOCK = zlib.crc32(b"learners.H5PAttempt") & 0x7FFFFFFF
-LOCK_SQL = "SELECT pg_advisory_xact_lock(%s, %s)"
+_LOCK_SQL = "SELECT pg_advisory_xact_lock(%s, %s)"
 
 
-def lock_params(user_id):
+def _lock_params(user_id):
     return [ATTEMPTS_LOCK, user_id & 0x7FFFFFFF]
 
 
@@ -25,7 +25,7 @@ def attempts_lock(*, user_id):
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        cursor.execute(LOCK_SQL, lock_params(user_id))
+        cursor.execute(_LOCK_SQL, _lock_params(user_id))
 
 
 def result_from_attempts(*, user_id, lesson_id, block_id) -> H5PBlockResult:

@@ -1,12 +1,11 @@
 """What is already stored about a batch of statements, read in one round
 trip (``lookup``)."""
 
-from django.db import connection
 from django.utils import timezone
 
 from learners.models import H5PBlockResult, H5PLaunch, XapiStatement
-from learners.services.xapi_store.attempts import LOCK_SQL, attempts_lock, lock_params
-from learners.services.xapi_store.db import default_db, execute
+from learners.services.xapi_store.attempts import attempts_lock
+from learners.services.xapi_store.db import default_db, prepared_cursor
 from learners.services.xapi_store.lookup_sql import lookup_sql
 from learners.services.xapi_store.rows import (
     RESULT_COLUMNS,
@@ -33,7 +32,7 @@ def lookup(
     the learner's last attempt and result on each (lesson, block) asked
     about, which of those lessons they completed, and which of the launches
     named are theirs. With ``lock``, the learner's attempts are locked first
-    (``attempts_lock``), in the same round trip on PostgreSQL."""
+    (``attempts_lock``)."""
     statement_ids, launch_ids = list(statement_ids), list(launch_ids)
     if not statement_ids:
         if lock:
@@ -65,15 +64,13 @@ def lookup(
         len(block_ids),
         len(launch_ids),
     )
-    locked = lock and connection.vendor == "postgresql"
-    if locked:
-        # Two statements, each with its own snapshot: the lookup sees what
-        # the request that held the lock before committed.
-        sql, params = f"{LOCK_SQL}; {sql}", [*lock_params(user_id), *params]
-    with connection.cursor() as cursor:
-        execute(cursor, sql, params)
-        if locked:
-            cursor.nextset()
+    if lock:
+        # A statement of its own, before the lookup, which takes its snapshot
+        # once the lock is held: it sees what the request that held the lock
+        # before committed.
+        attempts_lock(user_id=user_id)
+    with prepared_cursor() as cursor:
+        cursor.execute(sql, params)
         return _found(
             map(LookupRow._make, cursor.fetchall()), statement_id, launch_id, user_id
         )
