@@ -95,3 +95,14 @@ def test_django_s_own_queries_stay_unprepared(learner, site):
 
     assert connection.connection.prepare_threshold == db.ONLY_WHEN_ASKED
     assert _runs_since(before) == {}
+
+
+def test_the_prepared_read_is_logged_like_any_query(learner, site):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        _play(learner, site, attempts=1)
+
+    reads = [q["sql"] for q in queries if q["sql"].startswith("SELECT 's' AS kind")]
+    assert len(reads) == 2
+    assert all("$1" in sql for sql in reads)

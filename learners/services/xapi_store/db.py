@@ -64,6 +64,12 @@ def _preparing_cursor_class():
         def execute(self, query, params=None, *, prepare=True, binary=None):
             return super().execute(query, params, prepare=prepare, binary=binary)
 
+        def _convert_query(self, query, params=None):
+            # Kept, as psycopg's client-side cursor keeps it: Django logs
+            # the query it ran from it (with $n for the values).
+            self._query = super()._convert_query(query, params)
+            return self._query
+
     return PreparingCursor
 
 
