@@ -78,14 +78,6 @@ def _statements_params(rows: list[dict], attempts: list) -> list:
     return params
 
 
-def statements_insert(rows: list[dict], attempts=None):
-    """Insert statements given as ``{attname: value}`` (``stored`` is now),
-    each filed into its attempt of ``attempts`` (see ``Writes.statements``)."""
-    writes = Writes()
-    writes.statements(rows, attempts or [None] * len(rows))
-    writes.run()
-
-
 CLOSING_FIELDS = (
     "finished_at",
     "completed",
@@ -115,14 +107,6 @@ def _save_params(obj, names):
     return [
         meta.get_field(name).get_db_prep_save(getattr(obj, name), db) for name in names
     ]
-
-
-def attempt_close(attempt: H5PAttempt) -> bool:
-    """Write a closed attempt's result; False if another request closed it
-    first (the caller starts again and files the statement into a new one)."""
-    writes = Writes()
-    writes.attempts_close([attempt])
-    return writes.run()
 
 
 RESULT_FIELDS = H5PBlockResult.SUMMARY_FIELDS
