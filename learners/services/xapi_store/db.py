@@ -1,10 +1,11 @@
 """Sending the ingest's SQL: on PostgreSQL the writes with the values merged
 in, the read as a statement prepared once per connection."""
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.postgresql.base import ServerBindingCursor
 from psycopg.adapt import Transformer
 
 
@@ -54,23 +55,17 @@ def multi_statements() -> bool:
 ONLY_WHEN_ASKED = 2**31 - 1
 
 
-@cache
-def _preparing_cursor_class():
-    from django.db.backends.postgresql.base import ServerBindingCursor
+class PreparingCursor(ServerBindingCursor):
+    """Binds values on the server and prepares every query it runs."""
 
-    class PreparingCursor(ServerBindingCursor):
-        """Binds values on the server and prepares every query it runs."""
+    def execute(self, query, params=None, *, prepare=True, binary=None):
+        return super().execute(query, params, prepare=prepare, binary=binary)
 
-        def execute(self, query, params=None, *, prepare=True, binary=None):
-            return super().execute(query, params, prepare=prepare, binary=binary)
-
-        def _convert_query(self, query, params=None):
-            # Kept, as psycopg's client-side cursor keeps it: Django logs
-            # the query it ran from it (with $n for the values).
-            self._query = super()._convert_query(query, params)
-            return self._query
-
-    return PreparingCursor
+    def _convert_query(self, query, params=None):
+        # Kept, as psycopg's client-side cursor keeps it: Django logs the
+        # query it ran from it (with $n for the values).
+        self._query = super()._convert_query(query, params)
+        return self._query
 
 
 def prepared_cursor():
@@ -94,7 +89,7 @@ def prepared_cursor():
         # threshold, and Django's own bind on the client: in effect, only
         # queries run here are prepared.
         psycopg_connection.prepare_threshold = ONLY_WHEN_ASKED
-    raw = _preparing_cursor_class()(psycopg_connection)
+    raw = PreparingCursor(psycopg_connection)
     # Logged like any other query (connection.queries, the query budgets).
     if connection.queries_logged:
         return connection.make_debug_cursor(raw)
