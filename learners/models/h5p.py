@@ -77,8 +77,15 @@ class H5PAttempt(models.Model):
     """A learner's try at one H5P block of a lesson, opened by its first
     top-level answer; sub-content results attach to the open attempt."""
 
+    # No index of its own: the unique constraint's index starts with the
+    # user and serves every read by user. A second one only cost each new
+    # attempt a write, and with stale statistics PostgreSQL took it to find
+    # a learner's last attempt, reading their whole history.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="h5p_attempts"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="h5p_attempts",
+        db_index=False,
     )
     content = models.ForeignKey(
         "courses.H5PContent", on_delete=models.CASCADE, related_name="attempts"

@@ -112,11 +112,9 @@ def _sql(vendor: str, blocks: int) -> str:
         H5PAttempt, "user", "lesson", "block_id", "number", "finished_at"
     )
 
-    def same_block(alias):
-        return f"{alias}.{user} = %s AND {alias}.{lesson} = %s AND {alias}.{block} = %s"
-
-    # The MAX is not correlated to the outer row: one probe of the unique
-    # index on (user, lesson, block, number) for each, whatever the history.
+    # The last attempt: the unique index on (user, lesson, block, number)
+    # read backwards to its first entry, one probe whatever the history and
+    # the table's statistics (see xapi_store.lookup_sql._last_attempt).
     last = (
         _row(
             "a",
@@ -124,8 +122,9 @@ def _sql(vendor: str, blocks: int) -> str:
             n1=f"t.{number}",
             n2=f"CASE WHEN t.{finished} IS NULL THEN 1 ELSE 0 END",
         )
-        + f" FROM {attempt} t WHERE {same_block('t')} AND t.{number} = "
-        f"(SELECT MAX(o.{number}) FROM {attempt} o WHERE {same_block('o')})"
+        + f" FROM (SELECT o.{block}, o.{number}, o.{finished} FROM {attempt} o"
+        f" WHERE o.{user} = %s AND o.{lesson} = %s AND o.{block} = %s"
+        f" ORDER BY o.{number} DESC LIMIT 1) t"
     )
     branches.extend([last] * blocks)
     completion = table(LessonCompletion)
@@ -161,7 +160,7 @@ def lesson_learner_state(*, user, lesson) -> LessonLearnerState:
     )
     params = [user.pk, lesson.pk, user.pk, lesson.pk]
     for block in blocks:
-        params += [user.pk, lesson.pk, block] * 2
+        params += [user.pk, lesson.pk, block]
     params += [user.pk, key]
     with connection.cursor() as cursor:
         cursor.execute(_sql(connection.vendor, len(blocks)), params)

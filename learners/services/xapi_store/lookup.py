@@ -46,7 +46,7 @@ def lookup(
     if lesson_ids and block_ids:
         for lesson_id in lesson_ids:
             for block_id in block_ids:
-                params += [user_id, lesson_id, block_id] * 2
+                params += [user_id, lesson_id, block_id]
         params += [user_id, *lesson_ids, *block_ids]
     else:
         block_ids = ()

@@ -104,22 +104,24 @@ def _lessons(count):
     )
 
 
-def _last_attempt(attempts, user, lesson, block, number, finished):
+def _last_attempt(attempts, key, user, lesson, block, number, finished):
     """The learner's last attempt on one (lesson, block): its number and
-    whether it is still open. The ``MAX`` is not correlated to the outer row,
-    so both it and the outer read are one probe of the unique index on
-    (user, lesson, block, number), however many attempts came before."""
-
-    def same_block(alias):
-        return f"{alias}.{user} = %s AND {alias}.{lesson} = %s AND {alias}.{block} = %s"
-
+    whether it is still open. ``ORDER BY ... DESC LIMIT 1`` reads the unique
+    index on (user, lesson, block, number) backwards and stops at its first
+    entry: one probe however many attempts came before, whatever the
+    table's statistics say. (With statistics taken when the learner had one
+    attempt, a ``MAX`` subquery read all 8,837 index entries of their
+    history, 2.9 ms, and the outer read matching its result could take the
+    index on the user alone and filter every attempt of theirs.)"""
     return _branch(
         "a",
-        f"{attempts} t WHERE {same_block('t')} AND t.{number} = "
-        f"(SELECT MAX(o.{number}) FROM {attempts} o WHERE {same_block('o')})",
+        f"(SELECT o.{key}, o.{lesson}, o.{block}, o.{number}, o.{finished} "
+        f"FROM {attempts} o "
+        f"WHERE o.{user} = %s AND o.{lesson} = %s AND o.{block} = %s "
+        f"ORDER BY o.{number} DESC LIMIT 1) t",
         lesson_id=f"t.{lesson}",
         block_id=f"t.{block}",
-        attempt_id=f"t.{pk(H5PAttempt)}",
+        attempt_id=f"t.{key}",
         attempt_number=f"t.{number}",
         attempt_open=f"t.{finished} IS NULL",
     )
@@ -128,7 +130,10 @@ def _last_attempt(attempts, user, lesson, block, number, finished):
 def _last_attempts(pairs):
     """One branch per (lesson, block) asked about (see ``_last_attempt``)."""
     names = ("user", "lesson", "block_id", "number", "finished_at")
-    return [_last_attempt(table(H5PAttempt), *columns(H5PAttempt, *names))] * pairs
+    branch = _last_attempt(
+        table(H5PAttempt), pk(H5PAttempt), *columns(H5PAttempt, *names)
+    )
+    return [branch] * pairs
 
 
 def _results(lessons, blocks):
