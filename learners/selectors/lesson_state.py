@@ -113,8 +113,8 @@ def _sql(vendor: str, blocks: int) -> str:
     )
 
     # The last attempt: the unique index on (user, lesson, block, number)
-    # read backwards to its first entry, one probe whatever the history and
-    # the table's statistics (see xapi_store.lookup_sql._last_attempt).
+    # read backwards to its first entry, one probe whatever the history (see
+    # xapi_store.lookup_sql._last_attempt).
     last = (
         _row(
             "a",

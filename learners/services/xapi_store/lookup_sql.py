@@ -108,11 +108,12 @@ def _last_attempt(attempts, key, user, lesson, block, number, finished):
     """The learner's last attempt on one (lesson, block): its number and
     whether it is still open. ``ORDER BY ... DESC LIMIT 1`` reads the unique
     index on (user, lesson, block, number) backwards and stops at its first
-    entry: one probe however many attempts came before, whatever the
-    table's statistics say. (With statistics taken when the learner had one
-    attempt, a ``MAX`` subquery read all 8,837 index entries of their
-    history, 2.9 ms, and the outer read matching its result could take the
-    index on the user alone and filter every attempt of theirs.)"""
+    entry: one probe however many attempts came before, and PostgreSQL
+    takes that plan even when its statistics predate the history
+    (tests/learners/test_last_attempt_plan.py). With such statistics a
+    ``MAX`` subquery read all 8,837 index entries of one learner's history
+    (2.9 ms), and the outer read matching its result could take the index on
+    the user alone and filter every attempt of theirs."""
     return _branch(
         "a",
         f"(SELECT o.{key}, o.{lesson}, o.{block}, o.{number}, o.{finished} "
