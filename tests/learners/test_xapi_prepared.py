@@ -5,6 +5,7 @@ connection poolers)."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from learners.models import H5PAttempt, H5PBlockResult
 from learners.services.xapi_store import db
@@ -98,8 +99,6 @@ def test_django_s_own_queries_stay_unprepared(learner, site):
 
 
 def test_the_prepared_read_is_logged_like_any_query(learner, site):
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as queries:
         _play(learner, site, attempts=1)
 
